@@ -1,0 +1,39 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Both install what is
+# missing first (scripts/setup.sh), so they work on a fresh Debian machine.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: setup serve build serve-release check-content test test-rust e2e size
+
+setup:
+	@scripts/setup.sh
+
+## Build (debug) and serve with live reload on http://127.0.0.1:$(PORT)/; edits to content/ show on reload.
+serve: setup
+	@echo "Election Center will be at http://127.0.0.1:$(PORT)/"
+	trunk serve --offline --port $(PORT)
+
+## Release build into dist/: optimised wasm, hashed names, pre-compressed files.
+build: setup
+	trunk build --release --offline
+	node scripts/compress.mjs dist
+
+## Serve the release build the way a production host would.
+serve-release: build
+	node tests/e2e/serve.mjs dist $(PORT)
+
+check-content:
+	cargo run --quiet --locked -p content-cli -- check content
+
+test-rust:
+	cargo test --locked -p content -p content-cli
+
+size:
+	node scripts/size-report.mjs dist
+
+e2e:
+	npx playwright test --config tests/e2e/playwright.config.mjs
+
+## Everything CI runs: native tests, the content check, the release build, its size budget and the browser tests.
+test: setup test-rust check-content build size e2e

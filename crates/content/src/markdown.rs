@@ -1,0 +1,240 @@
+//! The one Markdown-to-HTML function. The app, the checker, pre-rendering and the editor
+//! preview all call [`render_markdown`], so they agree on what a page looks like and on
+//! what is unsafe.
+//!
+//! Content is untrusted input: raw HTML is shown as text, never passed through, and every
+//! link and image goes through [`classify_url`].
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::url::{classify_url, UrlKind};
+
+/// Parser options shared by every caller, so a construct that renders in the preview also
+/// renders in the app.
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// A heading of a rendered page, for an in-page table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// HTML and outline of one Markdown body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+}
+
+/// Renders Markdown into HTML that is safe to insert into the page: no raw HTML, no
+/// script-bearing URLs, no images from other origins (no third-party requests), external
+/// links marked and opened without an opener.
+pub fn render_markdown(src: &str) -> Rendered {
+    let events: Vec<Event> = Parser::new_ext(src, parser_options()).collect();
+    let mut headings = Vec::new();
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    // What each open link or image became, so its end tag matches.
+    let mut open: Vec<Closing> = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Html(raw) | Event::InlineHtml(raw) => out.push(Event::Text(raw.clone())),
+            Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+                let text = plain_text_until_end(&events[i + 1..]);
+                let id = unique_id(&slugify(&text), &headings);
+                headings.push(Heading { level: *level as u8, id: id.clone(), text });
+                out.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: Some(CowStr::from(id)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+            }
+            Event::Start(Tag::Link { dest_url, title, .. }) => match classify_url(dest_url) {
+                Ok(kind) => {
+                    out.push(Event::Html(CowStr::from(anchor_open(dest_url, title, kind))));
+                    open.push(Closing::Anchor);
+                }
+                Err(_) => open.push(Closing::Nothing),
+            },
+            Event::End(TagEnd::Link) => {
+                if let Some(Closing::Anchor) = open.pop() {
+                    out.push(Event::Html(CowStr::Borrowed("</a>")));
+                }
+            }
+            Event::Start(image @ Tag::Image { dest_url, .. }) => {
+                if matches!(classify_url(dest_url), Ok(UrlKind::Internal)) {
+                    out.push(Event::Start(image.clone()));
+                    open.push(Closing::Image);
+                } else {
+                    // An image from elsewhere would be a third-party request: show its alt text.
+                    open.push(Closing::Nothing);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some(Closing::Image) = open.pop() {
+                    out.push(Event::End(TagEnd::Image));
+                }
+            }
+            other => out.push(other.clone()),
+        }
+        i += 1;
+    }
+    let mut html = String::with_capacity(src.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    Rendered { html, headings }
+}
+
+enum Closing {
+    Anchor,
+    Image,
+    Nothing,
+}
+
+fn anchor_open(dest: &str, title: &str, kind: UrlKind) -> String {
+    let mut a = String::from("<a href=\"");
+    escape_attr(&mut a, dest);
+    a.push('"');
+    if !title.is_empty() {
+        a.push_str(" title=\"");
+        escape_attr(&mut a, title);
+        a.push('"');
+    }
+    if kind == UrlKind::External {
+        // `external` lets the app style the link and hand it to an embedding host;
+        // noopener/noreferrer keep the target page from reaching back into ours.
+        a.push_str(" class=\"external\" rel=\"external noopener noreferrer\"");
+    }
+    a.push('>');
+    a
+}
+
+fn escape_attr(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("&quot;"),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn plain_text_until_end(events: &[Event]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Lower-case ASCII letters and digits joined by dashes; letters with diacritics
+/// (é, ă, ő…) are kept, since browsers accept them in fragments and editors read them.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push_str("section");
+    }
+    slug
+}
+
+fn unique_id(base: &str, taken: &[Heading]) -> String {
+    let mut id = base.to_owned();
+    let mut n = 1;
+    while taken.iter().any(|h| h.id == id) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(src: &str) -> String {
+        render_markdown(src).html
+    }
+
+    #[test]
+    fn renders_common_markdown() {
+        assert_eq!(html("Hello *world*"), "<p>Hello <em>world</em></p>\n");
+        assert!(html("| a |\n|---|\n| b |").contains("<tbody>"));
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let out = html("<script>alert(1)</script>\n\nand <img src=x onerror=alert(1)> inline");
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("<img"), "{out}");
+        assert!(out.contains("&lt;script&gt;"), "{out}");
+    }
+
+    #[test]
+    fn script_urls_lose_their_link_but_keep_their_text() {
+        for dest in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "&#106;avascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "http://example.org/",
+            "//evil.example/",
+        ] {
+            let out = html(&format!("[click]({dest})"));
+            assert_eq!(out, "<p>click</p>\n", "{dest}");
+        }
+    }
+
+    #[test]
+    fn external_links_are_marked_and_escaped() {
+        let out = html(r#"[AFP](https://factuel.afp.com/?a=1&b="2" "AFP \"Factuel\"")"#);
+        assert!(out.contains("class=\"external\" rel=\"external noopener noreferrer\""), "{out}");
+        assert!(out.contains("&amp;b=%222%22") || out.contains("&amp;b=&quot;2&quot;"), "{out}");
+        assert!(out.contains("title=\"AFP &quot;Factuel&quot;\""), "{out}");
+    }
+
+    #[test]
+    fn internal_links_stay_plain() {
+        assert_eq!(html("[guides](/fr/guides)"), "<p><a href=\"/fr/guides\">guides</a></p>\n");
+        assert_eq!(html("[up](#top)"), "<p><a href=\"#top\">up</a></p>\n");
+    }
+
+    #[test]
+    fn only_same_origin_images_load() {
+        assert!(html("![poster](/media/poster.png)").contains("<img src=\"/media/poster.png\" alt=\"poster\""));
+        assert_eq!(html("![tracker](https://cdn.example/x.png)"), "<p>tracker</p>\n");
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_an_outline() {
+        let r = render_markdown("## Vote par procuration\n\n## Vote par procuration\n\n### Où voter ?");
+        assert!(r.html.contains("<h2 id=\"vote-par-procuration\">"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"vote-par-procuration-2\">"), "{}", r.html);
+        assert_eq!(r.headings[2], Heading { level: 3, id: "où-voter".into(), text: "Où voter ?".into() });
+    }
+}

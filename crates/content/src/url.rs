@@ -1,0 +1,89 @@
+//! Which link targets content may use. Checked by the renderer (unsafe links are dropped)
+//! and by the checker (unsafe links are errors), so both share this one definition.
+
+/// Where an accepted URL points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlKind {
+    /// A path or fragment on this site.
+    Internal,
+    /// An `https:` page elsewhere.
+    External,
+    /// `mailto:` or `tel:`: opens the voter's mail or phone app.
+    Contact,
+}
+
+/// Why a URL was refused, with the fix an editor needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlError {
+    pub message: String,
+    pub hint: &'static str,
+}
+
+/// Accepts `https:` URLs, `mailto:`/`tel:`, site paths and fragments; refuses every other
+/// scheme (`javascript:`, `data:`, plain `http:`…) and protocol-relative `//host` links.
+pub fn classify_url(url: &str) -> Result<UrlKind, UrlError> {
+    // Browsers drop tabs and newlines inside URLs and ignore leading spaces, so
+    // `java\tscript:` must be judged as `javascript:`.
+    let squeezed: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    if squeezed.is_empty() {
+        return Err(UrlError { message: "the link has no target".into(), hint: "write the address between the parentheses: [text](https://…)" });
+    }
+    if squeezed.starts_with("//") || squeezed.starts_with("\\\\") || squeezed.starts_with("/\\") {
+        return Err(UrlError {
+            message: format!("`{url}` leaves out the scheme"),
+            hint: "write the full address, starting with https://",
+        });
+    }
+    match scheme(&squeezed) {
+        None => Ok(UrlKind::Internal),
+        Some(s) if s.eq_ignore_ascii_case("https") => {
+            if squeezed.len() > "https://".len() && squeezed[6..].starts_with("//") {
+                Ok(UrlKind::External)
+            } else {
+                Err(UrlError { message: format!("`{url}` is not a complete web address"), hint: "write it as https://host/path" })
+            }
+        }
+        Some(s) if s.eq_ignore_ascii_case("mailto") || s.eq_ignore_ascii_case("tel") => Ok(UrlKind::Contact),
+        Some(s) if s.eq_ignore_ascii_case("http") => Err(UrlError {
+            message: format!("`{url}` uses http, which can be intercepted"),
+            hint: "use the https:// address of the same page",
+        }),
+        Some(s) => Err(UrlError {
+            message: format!("`{s}:` links are not allowed"),
+            hint: "link to an https:// page, a mailto: address or a page of this site",
+        }),
+    }
+}
+
+/// The scheme of a URL per the URL standard: letters, digits, `+-.` before the first `:`,
+/// starting with a letter, and no `/?#` before it (else the colon is part of a path).
+fn scheme(url: &str) -> Option<&str> {
+    let end = url.find(':')?;
+    let candidate = &url[..end];
+    let mut chars = candidate.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))).then_some(candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_what_content_needs() {
+        assert_eq!(classify_url("https://www.elections.interieur.gouv.fr/"), Ok(UrlKind::External));
+        assert_eq!(classify_url("/ro/guides"), Ok(UrlKind::Internal));
+        assert_eq!(classify_url("guides/check-a-claim"), Ok(UrlKind::Internal));
+        assert_eq!(classify_url("#how-to-vote"), Ok(UrlKind::Internal));
+        assert_eq!(classify_url("mailto:contact@example.org"), Ok(UrlKind::Contact));
+        assert_eq!(classify_url("a/b:c"), Ok(UrlKind::Internal));
+    }
+
+    #[test]
+    fn refuses_dangerous_or_insecure_targets() {
+        for url in ["javascript:alert(1)", " JAVASCRIPT:x", "java\tscript:x", "data:text/html,x", "vbscript:x",
+                    "http://example.org", "//example.org", "\\\\example.org", "https:example.org", "file:///etc/passwd", ""] {
+            assert!(classify_url(url).is_err(), "{url:?} should be refused");
+        }
+    }
+}

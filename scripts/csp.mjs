@@ -1,0 +1,38 @@
+// Trunk post-build hook: pins Trunk's inline boot scripts by hash in a
+// Content-Security-Policy <meta>, so the policy needs no 'unsafe-inline' and travels with
+// the page to any static host. Servers may send the same policy as a header too
+// (tests/e2e/serve.mjs does) and add what a meta tag cannot carry (frame-ancestors).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function policy(scriptHashes) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'${h}'`).join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "media-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+export function inlineScriptHashes(html) {
+  const hashes = [];
+  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+    hashes.push('sha256-' + createHash('sha256').update(m[1], 'utf8').digest('base64'));
+  }
+  return hashes;
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+  const file = join(process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist', 'index.html');
+  let html = readFileSync(file, 'utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(inlineScriptHashes(html))}">`;
+  html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  ${meta}`);
+  writeFileSync(file, html);
+}

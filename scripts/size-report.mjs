@@ -1,0 +1,33 @@
+// Prints raw and brotli sizes of what a voter downloads on first load, and fails when the
+// wasm + JS budget is exceeded. Usage: node scripts/size-report.mjs [dist-dir]
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { brotli, walk } from './compress.mjs';
+
+const BUDGET_WASM_JS_BROTLI = 150 * 1024;
+
+const dist = process.argv[2] ?? 'dist';
+const kinds = { wasm: /\.wasm$/, js: /\.js$/, css: /\.css$/, html: /index\.html$/ };
+const rows = [];
+for (const path of walk(dist)) {
+  const kind = Object.keys(kinds).find((k) => kinds[k].test(path));
+  if (!kind || path.includes(`${dist}/content/`)) continue;
+  const data = readFileSync(path);
+  rows.push({ kind, file: relative(dist, path), raw: data.length, br: brotli(data).length });
+}
+// The first load also fetches the country index the home page lists.
+const index = readFileSync(`${dist}/content/index.json`);
+rows.push({ kind: 'json', file: 'content/index.json', raw: index.length, br: brotli(index).length });
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+console.log(`${'kind'.padEnd(5)} ${'raw KB'.padStart(8)} ${'br KB'.padStart(8)}  file`);
+for (const r of rows) console.log(`${r.kind.padEnd(5)} ${kb(r.raw)} ${kb(r.br)}  ${r.file}`);
+const sum = (f) => rows.filter(f).reduce((a, r) => ({ raw: a.raw + r.raw, br: a.br + r.br }), { raw: 0, br: 0 });
+const code = sum((r) => r.kind === 'wasm' || r.kind === 'js');
+const total = sum(() => true);
+console.log(`${'wasm+js'.padEnd(5)} ${kb(code.raw)} ${kb(code.br)}  (budget ${BUDGET_WASM_JS_BROTLI / 1024} KB brotli)`);
+console.log(`${'total'.padEnd(5)} ${kb(total.raw)} ${kb(total.br)}  first load of /`);
+if (code.br > BUDGET_WASM_JS_BROTLI) {
+  console.error(`size budget exceeded: wasm + JS are ${kb(code.br).trim()} KB brotli, over ${BUDGET_WASM_JS_BROTLI / 1024} KB`);
+  process.exit(1);
+}

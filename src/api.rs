@@ -1,0 +1,52 @@
+//! Fetching the manifests and Markdown bodies that `content-cli build` writes under
+//! `/content/`. The only module that talks to the network.
+
+use content::{CountryManifest, SiteIndex};
+use gloo_net::http::Request;
+use serde::de::DeserializeOwned;
+
+const CONTENT_ROOT: &str = "/content";
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    /// The server has no such file: the route names something that does not exist.
+    NotFound,
+    /// The network or the server failed; trying again may help.
+    Unavailable(String),
+}
+
+async fn get_text(url: &str) -> Result<String, FetchError> {
+    let response = Request::get(url).send().await.map_err(|e| FetchError::Unavailable(e.to_string()))?;
+    match response.status() {
+        200 => response.text().await.map_err(|e| FetchError::Unavailable(e.to_string())),
+        404 => Err(FetchError::NotFound),
+        status => Err(FetchError::Unavailable(format!("{url}: HTTP {status}"))),
+    }
+}
+
+async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
+    let text = get_text(url).await?;
+    serde_json::from_str(&text).map_err(|e| FetchError::Unavailable(format!("{url}: {e}")))
+}
+
+pub async fn site_index() -> Result<SiteIndex, FetchError> {
+    get_json(&format!("{CONTENT_ROOT}/index.json")).await
+}
+
+/// The manifest of `code` in `lang`, or in the country's default language when `lang` is
+/// `None` or not offered.
+pub async fn country_manifest(code: &str, lang: Option<&str>) -> Result<CountryManifest, FetchError> {
+    // Country codes are two lower-case letters; anything else cannot exist, so no request.
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Err(FetchError::NotFound);
+    }
+    let index = site_index().await?;
+    let country = index.countries.into_iter().find(|c| c.code == code).ok_or(FetchError::NotFound)?;
+    let lang = lang.filter(|l| country.languages.iter().any(|c| c == l)).unwrap_or(&country.default_language);
+    get_json(&format!("{CONTENT_ROOT}/{code}/{lang}.json")).await
+}
+
+/// A page body, by the path the manifest gives relative to the country's folder.
+pub async fn page_markdown(code: &str, body: &str) -> Result<String, FetchError> {
+    get_text(&format!("{CONTENT_ROOT}/{code}/{body}")).await
+}

@@ -1,0 +1,40 @@
+//! The browser app: routes and thin components. Content parsing and rendering live in the
+//! `content` crate; fetching lives in [`api`].
+
+mod api;
+mod components;
+mod routes;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use routes::{country::CountryPage, home::HomePage, not_found::NotFound, page::ContentPage};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title formatter=|title: String| if title.is_empty() { "Election Center".to_owned() } else { format!("{title} · Election Center") } />
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true">"✓"</span>
+                    "Election Center"
+                </a>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/:country") view=CountryPage />
+                    <Route path=path!("/:country/:section/:slug") view=ContentPage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Independent, open-source election information. Always check dates with your official electoral authority."</p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,111 @@
+use content::{CountryManifest, PageEntry, Section};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::{self, FetchError};
+use crate::components::{Breadcrumbs, LoadFailed, Loading, Markdown, Provenance};
+
+/// `/:country`: the country's Election Center hub.
+#[component]
+pub fn CountryPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let hub = LocalResource::new(move || {
+        let code = params.read().get("country").unwrap_or_default();
+        let lang = query.read().get("lang");
+        async move { load_hub(&code, lang.as_deref()).await }
+    });
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match hub.await {
+                    Ok((manifest, markdown)) => hub_view(manifest, markdown).into_any(),
+                    Err(error) => view! { <LoadFailed error retry=move |_| hub.refetch() /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+async fn load_hub(code: &str, lang: Option<&str>) -> Result<(CountryManifest, String), FetchError> {
+    let manifest = api::country_manifest(code, lang).await?;
+    let markdown = api::page_markdown(code, &manifest.hub.body).await?;
+    Ok((manifest, markdown))
+}
+
+fn hub_view(manifest: CountryManifest, markdown: String) -> impl IntoView {
+    let CountryManifest { lang, country, hub, pages, .. } = manifest;
+    let name = country.name(&lang).to_owned();
+    let code = country.code.clone();
+    let switcher = (country.languages.len() > 1).then(|| {
+        view! {
+            <nav class="lang-switcher" aria-label="Language of the guide">
+                <ul>
+                    {country.languages.iter().map(|l| {
+                        let current = (*l == lang).then_some("true");
+                        view! { <li><a href=format!("/{code}?lang={l}") hreflang=l.clone() lang=l.clone() aria-current=current>{language_name(l)}</a></li> }
+                    }).collect_view()}
+                </ul>
+            </nav>
+        }
+    });
+    view! {
+        <Title text=name.clone() />
+        <Meta name="description" content=hub.summary.clone().unwrap_or_else(|| hub.title.clone()) />
+        <Breadcrumbs trail=vec![("/".to_owned(), "Countries".to_owned())] current=name.clone() />
+        {switcher}
+        <article class="hub" lang=hub.lang.clone()>
+            <h1><span class="flag" aria-hidden="true">{country.flag.clone()}</span>" "{hub.title.clone()}</h1>
+            {hub.summary.clone().map(|s| view! { <p class="lead">{s}</p> })}
+            <Markdown markdown lang=hub.lang.clone() />
+            {Section::ALL.into_iter().filter_map(|s| section_list(&code, &lang, s, &pages)).collect_view()}
+            <Provenance entry=hub />
+        </article>
+    }
+}
+
+fn section_list(code: &str, lang: &str, section: Section, pages: &[PageEntry]) -> Option<impl IntoView> {
+    let items: Vec<_> = pages.iter().filter(|p| p.section == Some(section)).collect();
+    if items.is_empty() {
+        return None;
+    }
+    Some(view! {
+        <section class="hub-section" aria-labelledby=format!("section-{}", section.dir())>
+            <h2 id=format!("section-{}", section.dir())>{section_title(section)}</h2>
+            <ul class="page-list">
+                {items.into_iter().map(|p| {
+                    let href = format!("/{code}/{}/{}?lang={lang}", section.dir(), p.slug);
+                    view! {
+                        <li lang=p.lang.clone()>
+                            <a href=href>{p.title.clone()}</a>
+                            {p.summary.clone().map(|s| view! { <p>{s}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    })
+}
+
+pub fn section_title(section: Section) -> &'static str {
+    match section {
+        Section::Elections => "Elections and key dates",
+        Section::Resources => "Official resources",
+        Section::Partners => "Fact-checkers and partners",
+        Section::Guides => "Spotting misinformation",
+        Section::Videos => "Videos",
+    }
+}
+
+/// Each language's own name for itself, as language pickers conventionally show.
+fn language_name(lang: &str) -> String {
+    match lang {
+        "en" => "English",
+        "fr" => "Français",
+        "ro" => "Română",
+        "hu" => "Magyar",
+        other => other,
+    }
+    .to_owned()
+}

@@ -1,0 +1,32 @@
+// A `page` that fails the test on any console error, uncaught exception, failed request
+// or HTTP error response, and a helper that saves phone and desktop screenshots.
+import { test as base, expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export const SCREENSHOT_DIR = new URL('../../target/screenshots/', import.meta.url).pathname;
+
+export const test = base.extend({
+  // Problems a test provokes on purpose, as regular expressions; everything else fails it.
+  expectedProblems: [[], { option: true }],
+  page: async ({ page, expectedProblems }, use) => {
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()} at ${m.location().url}`); });
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+    await use(page);
+    const unexpected = problems.filter((p) => !expectedProblems.some((re) => re.test(p)));
+    expect(unexpected, 'the page reported errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Saves `<name>-phone.png` (360×640) and `<name>-desktop.png` (1280×800), full page. */
+export async function screenshots(page, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const [label, size] of [['phone', { width: 360, height: 640 }], ['desktop', { width: 1280, height: 800 }]]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}${name}-${label}.png`, fullPage: true });
+  }
+}

@@ -1,0 +1,74 @@
+// How a voter moves through the app: clicks, keyboard, history, reloads.
+import { test, expect } from './fixtures.mjs';
+
+test('a voter goes from the country list to a partner page and back', async ({ page }) => {
+  await page.goto('/');
+  const romania = page.getByRole('link', { name: /Romania/ });
+  await expect(romania.locator('[lang="ro"]')).toHaveText('România');
+  await page.getByRole('link', { name: /France/ }).click();
+  await expect(page).toHaveURL('/fr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Élections en France');
+
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL('/fr?lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Elections in France');
+
+  await page.getByRole('link', { name: 'AFP Factuel' }).click();
+  await expect(page).toHaveURL('/fr/partners/afp?lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('AFP Factuel');
+  await expect(page.locator('main')).toContainText('fact-checking service');
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Elections in France');
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Countries' }).click();
+  await expect(page).toHaveURL('/');
+});
+
+test('a deep link survives a reload', async ({ page }) => {
+  await page.goto('/ro/partners/funky-citizens?lang=en');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Funky Citizens');
+  await expect(page.locator('main')).toContainText('47,855,301');
+});
+
+test('the first Tab reaches the skip link, which moves focus to the content', async ({ page }) => {
+  await page.goto('/fr');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('external links are marked and cannot reach back into the app', async ({ page }) => {
+  await page.goto('/fr/partners/afp');
+  const link = page.locator('main .prose a[href="https://factuel.afp.com/"]');
+  await expect(link).toHaveAttribute('rel', 'external noopener noreferrer');
+  await expect(page.locator('main a[href^="javascript:"]')).toHaveCount(0);
+});
+
+test('the server sends a strict Content-Security-Policy that the app runs under', async ({ page }) => {
+  const response = await page.goto('/ro');
+  const csp = response.headers()['content-security-policy'];
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).toContain("object-src 'none'");
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alegeri în România');
+});
+
+test.describe('when the network fails', () => {
+  // The aborted request is the point of this test, not a failure of the app.
+  test.use({ expectedProblems: [/content\/ro\/ro\.json/] });
+
+  test('a failed content request shows a retry that recovers', async ({ page }) => {
+  let fail = true;
+  await page.route('**/content/ro/ro.json', (route) => (fail ? route.abort() : route.continue()));
+  await page.goto('/ro');
+  await expect(page.getByRole('alert')).toContainText('could not be loaded');
+  fail = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alegeri în România');
+});
+});

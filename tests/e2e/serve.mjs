@@ -1,0 +1,71 @@
+// A static server for the built app, as a production host should behave: pre-compressed
+// brotli/gzip files, a fallback to index.html for app routes (deep links survive reload),
+// real 404s for missing files, long caching for hashed assets, and a strict CSP header.
+// Usage: node tests/e2e/serve.mjs [dist-dir] [port]
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import { inlineScriptHashes, policy } from '../../scripts/csp.mjs';
+
+const root = resolve(process.argv[2] ?? 'dist');
+const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
+const host = '127.0.0.1';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.md': 'text/markdown; charset=utf-8',
+  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp',
+  '.txt': 'text/plain; charset=utf-8', '.vtt': 'text/vtt; charset=utf-8', '.mp4': 'video/mp4', '.webm': 'video/webm',
+  '.ics': 'text/calendar; charset=utf-8', '.xml': 'application/xml; charset=utf-8', '.ico': 'image/x-icon',
+};
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
+const indexHtml = join(root, 'index.html');
+const csp = `${policy(inlineScriptHashes(readFileSync(indexHtml, 'utf8')))}; frame-ancestors 'self'`;
+
+function pick(path, acceptEncoding) {
+  for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (acceptEncoding.includes(enc) && existsSync(path + ext)) return { file: path + ext, encoding: enc };
+  }
+  return { file: path, encoding: null };
+}
+
+const server = createServer((req, res) => {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  } catch {
+    res.writeHead(400).end('Bad request');
+    return;
+  }
+  let path = resolve(join(root, pathname));
+  if (path !== root && !path.startsWith(root + sep)) {
+    res.writeHead(403).end('Forbidden');
+    return;
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+  let status = 200;
+  if (!existsSync(path)) {
+    const lastSegment = pathname.split('/').pop();
+    if (lastSegment.includes('.')) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    path = indexHtml; // an app route: the app decides what to show, including its not-found page
+  }
+  const { file, encoding } = pick(path, String(req.headers['accept-encoding'] ?? ''));
+  const headers = {
+    'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+    'Cache-Control': HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    Vary: 'Accept-Encoding',
+  };
+  if (encoding) headers['Content-Encoding'] = encoding;
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD') res.end();
+  else res.end(readFileSync(file));
+});
+
+server.listen(port, host, () => console.log(`Election Center (release build) at http://${host}:${port}/`));
