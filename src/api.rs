@@ -1,4 +1,4 @@
-//! Fetching the manifests and Markdown bodies that `content-cli build` writes under
+//! Fetching the manifests and page bodies that `content-cli build` writes under
 //! `/content/`. The only module that talks to the network.
 
 use content::{CountryManifest, SiteIndex};
@@ -46,7 +46,7 @@ pub async fn country_manifest(code: &str, lang: Option<&str>) -> Result<CountryM
     get_json(&format!("{CONTENT_ROOT}/{code}/{lang}.json")).await
 }
 
-/// A page body, by the path the manifest gives relative to the country's folder.
-pub async fn page_markdown(code: &str, body: &str) -> Result<String, FetchError> {
+/// A page body as safe HTML, by the path the manifest gives relative to the country's folder.
+pub async fn page_html(code: &str, body: &str) -> Result<String, FetchError> {
     get_text(&format!("{CONTENT_ROOT}/{code}/{body}")).await
 }

@@ -1,15 +1,14 @@
 //! Small pieces shared by the routes. They format; they never fetch or parse.
 
-use content::{render_markdown, PageEntry};
+use content::PageEntry;
 use leptos::prelude::*;
 
 use crate::api::FetchError;
 
-/// A Markdown body rendered by the content crate's one safe renderer. `lang` marks the
-/// fragment's language for screen readers and hyphenation.
+/// A page body, already rendered to safe HTML by the content crate's one renderer when the
+/// content was built. `lang` marks the fragment's language for screen readers and hyphenation.
 #[component]
-pub fn Markdown(markdown: String, lang: String) -> impl IntoView {
-    let html = render_markdown(&markdown).html;
+pub fn Prose(html: String, lang: String) -> impl IntoView {
     view! { <div class="prose" lang=lang inner_html=html></div> }
 }
 
@@ -63,5 +62,29 @@ pub fn LoadFailed(error: FetchError, #[prop(into)] retry: Callback<()>) -> impl 
             </section>
         }
         .into_any(),
+    }
+}
+
+/// A content page: its title, summary, rendered body, anything the route adds, and its
+/// provenance. The whole article carries the language its text is written in.
+#[component]
+pub fn PageArticle(
+    entry: PageEntry,
+    html: String,
+    /// Shown before the title, hidden from screen readers (a flag is decoration).
+    #[prop(optional)]
+    emblem: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let lang = entry.lang.clone();
+    let article_lang = lang.clone();
+    view! {
+        <article lang=article_lang>
+            <h1>{emblem.map(|e| view! { <span class="flag" aria-hidden="true">{e}" "</span> })}{entry.title.clone()}</h1>
+            {entry.summary.clone().map(|s| view! { <p class="lead">{s}</p> })}
+            <Prose html lang />
+            {children.map(|c| c())}
+            <Provenance entry />
+        </article>
     }
 }

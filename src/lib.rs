@@ -10,6 +10,8 @@ use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use wasm_bindgen::JsCast;
+
 use routes::{country::CountryPage, home::HomePage, not_found::NotFound, page::ContentPage};
 
 #[component]
@@ -18,7 +20,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=|title: String| if title.is_empty() { "Election Center".to_owned() } else { format!("{title} · Election Center") } />
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="site-header">
                 <a class="brand" href="/">
                     <span class="brand-mark" aria-hidden="true">"✓"</span>
@@ -36,5 +38,15 @@ pub fn App() -> impl IntoView {
                 <p>"Independent, open-source election information. Always check dates with your official electoral authority."</p>
             </footer>
         </Router>
+    }
+}
+
+/// The router would treat `#main` as a navigation; a skip link must move focus instead, so
+/// keyboard and screen-reader users land on the content.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    let main = document().get_element_by_id("main").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        let _ = main.focus();
     }
 }

@@ -4,7 +4,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{self, FetchError};
-use crate::components::{Breadcrumbs, LoadFailed, Loading, Markdown, Provenance};
+use crate::components::{Breadcrumbs, LoadFailed, Loading, PageArticle};
 
 /// `/:country`: the country's Election Center hub.
 #[component]
@@ -20,7 +20,7 @@ pub fn CountryPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match hub.await {
-                    Ok((manifest, markdown)) => hub_view(manifest, markdown).into_any(),
+                    Ok((manifest, html)) => hub_view(manifest, html).into_any(),
                     Err(error) => view! { <LoadFailed error retry=move |_| hub.refetch() /> }.into_any(),
                 }
             })}
@@ -30,11 +30,11 @@ pub fn CountryPage() -> impl IntoView {
 
 async fn load_hub(code: &str, lang: Option<&str>) -> Result<(CountryManifest, String), FetchError> {
     let manifest = api::country_manifest(code, lang).await?;
-    let markdown = api::page_markdown(code, &manifest.hub.body).await?;
-    Ok((manifest, markdown))
+    let html = api::page_html(code, &manifest.hub.body).await?;
+    Ok((manifest, html))
 }
 
-fn hub_view(manifest: CountryManifest, markdown: String) -> impl IntoView {
+fn hub_view(manifest: CountryManifest, html: String) -> impl IntoView {
     let CountryManifest { lang, country, hub, pages, .. } = manifest;
     let name = country.name(&lang).to_owned();
     let code = country.code.clone();
@@ -55,13 +55,9 @@ fn hub_view(manifest: CountryManifest, markdown: String) -> impl IntoView {
         <Meta name="description" content=hub.summary.clone().unwrap_or_else(|| hub.title.clone()) />
         <Breadcrumbs trail=vec![("/".to_owned(), "Countries".to_owned())] current=name.clone() />
         {switcher}
-        <article class="hub" lang=hub.lang.clone()>
-            <h1><span class="flag" aria-hidden="true">{country.flag.clone()}</span>" "{hub.title.clone()}</h1>
-            {hub.summary.clone().map(|s| view! { <p class="lead">{s}</p> })}
-            <Markdown markdown lang=hub.lang.clone() />
+        <PageArticle entry=hub html emblem=country.flag.clone()>
             {Section::ALL.into_iter().filter_map(|s| section_list(&code, &lang, s, &pages)).collect_view()}
-            <Provenance entry=hub />
-        </article>
+        </PageArticle>
     }
 }
 

@@ -4,7 +4,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{self, FetchError};
-use crate::components::{Breadcrumbs, LoadFailed, Loading, Markdown, Provenance};
+use crate::components::{Breadcrumbs, LoadFailed, Loading, PageArticle};
 use crate::routes::country::section_title;
 
 /// `/:country/:section/:slug`: one content page.
@@ -22,7 +22,7 @@ pub fn ContentPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok((manifest, entry, markdown)) => page_view(manifest, entry, markdown).into_any(),
+                    Ok((manifest, entry, html)) => page_view(manifest, entry, html).into_any(),
                     Err(error) => view! { <LoadFailed error retry=move |_| page.refetch() /> }.into_any(),
                 }
             })}
@@ -34,11 +34,11 @@ async fn load_page(code: &str, section: &str, slug: &str, lang: Option<&str>) ->
     let section = Section::from_dir(section).ok_or(FetchError::NotFound)?;
     let manifest = api::country_manifest(code, lang).await?;
     let entry = manifest.pages.iter().find(|p| p.section == Some(section) && p.slug == slug).cloned().ok_or(FetchError::NotFound)?;
-    let markdown = api::page_markdown(code, &entry.body).await?;
-    Ok((manifest, entry, markdown))
+    let html = api::page_html(code, &entry.body).await?;
+    Ok((manifest, entry, html))
 }
 
-fn page_view(manifest: CountryManifest, entry: PageEntry, markdown: String) -> impl IntoView {
+fn page_view(manifest: CountryManifest, entry: PageEntry, html: String) -> impl IntoView {
     let country = &manifest.country;
     let section = entry.section.expect("section pages have a section");
     let trail = vec![
@@ -49,11 +49,6 @@ fn page_view(manifest: CountryManifest, entry: PageEntry, markdown: String) -> i
         <Title text=entry.title.clone() />
         <Meta name="description" content=entry.summary.clone().unwrap_or_else(|| entry.title.clone()) />
         <Breadcrumbs trail current=section_title(section).to_owned() />
-        <article class="content-page" lang=entry.lang.clone()>
-            <h1>{entry.title.clone()}</h1>
-            {entry.summary.clone().map(|s| view! { <p class="lead">{s}</p> })}
-            <Markdown markdown lang=entry.lang.clone() />
-            <Provenance entry />
-        </article>
+        <PageArticle entry html />
     }
 }

@@ -7,19 +7,19 @@ test('a voter goes from the country list to a partner page and back', async ({ p
   await expect(romania.locator('[lang="ro"]')).toHaveText('România');
   await page.getByRole('link', { name: /France/ }).click();
   await expect(page).toHaveURL('/fr');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Élections en France');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Élections en France');
 
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL('/fr?lang=en');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Elections in France');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Elections in France');
 
   await page.getByRole('link', { name: 'AFP Factuel' }).click();
   await expect(page).toHaveURL('/fr/partners/afp?lang=en');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('AFP Factuel');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('AFP Factuel');
   await expect(page.locator('main')).toContainText('fact-checking service');
 
   await page.goBack();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Elections in France');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Elections in France');
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Countries' }).click();
   await expect(page).toHaveURL('/');
 });
@@ -27,7 +27,7 @@ test('a voter goes from the country list to a partner page and back', async ({ p
 test('a deep link survives a reload', async ({ page }) => {
   await page.goto('/ro/partners/funky-citizens?lang=en');
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Funky Citizens');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Funky Citizens');
   await expect(page.locator('main')).toContainText('47,855,301');
 });
 
@@ -55,7 +55,7 @@ test('the server sends a strict Content-Security-Policy that the app runs under'
   expect(csp).not.toContain('unsafe-inline');
   expect(csp).toContain("object-src 'none'");
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alegeri în România');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Alegeri în România');
 });
 
 test.describe('when the network fails', () => {
@@ -69,6 +69,6 @@ test.describe('when the network fails', () => {
   await expect(page.getByRole('alert')).toContainText('could not be loaded');
   fail = false;
   await page.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alegeri în România');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Alegeri în România');
 });
 });

@@ -28,7 +28,7 @@ const ROUTES = [
   },
   {
     name: 'fr-partner-afp', path: '/fr/partners/afp', title: 'AFP Factuel · Election Center', lang: 'fr',
-    heading: 'AFP Factuel', text: ['novembre 2017', 'Dernière', 'Sources'].slice(0, 2),
+    heading: 'AFP Factuel', text: ['novembre 2017', 'Sources'],
   },
   {
     name: 'ro-partner-funky-hu', path: '/ro/partners/funky-citizens?lang=hu', title: 'Funky Citizens · Election Center',
@@ -40,7 +40,7 @@ const ROUTES = [
 for (const route of ROUTES) {
   test(`${route.name}: ${route.path} shows its content`, async ({ page }) => {
     await page.goto(route.path);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName(route.heading);
     for (const text of route.text) await expect(page.locator('main')).toContainText(text);
     await expect(page).toHaveTitle(route.title);
     if (route.lang) await expect(page.locator('main article')).toHaveAttribute('lang', route.lang);
@@ -59,7 +59,7 @@ const MISSING = [
 for (const [name, path] of MISSING) {
   test(`not found: ${path} offers a way home`, async ({ page }) => {
     await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Page not found');
     await expect(page).toHaveTitle('Page not found · Election Center');
     if (name === 'unknown-country') await screenshots(page, 'not-found');
     await page.getByRole('link', { name: 'Choose a country' }).click();

@@ -1,6 +1,6 @@
 //! `content-cli check <content-dir>`: report every problem, exit 1 if there is any.
-//! `content-cli build <content-dir> --out <dir>`: check, then write the manifests and
-//! Markdown bodies the app fetches. Nothing is written when the content has problems.
+//! `content-cli build <content-dir> --out <dir>`: check, then write the manifests and the
+//! page bodies (Markdown rendered to safe HTML) the app fetches. Nothing is written when the content has problems.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -53,7 +53,7 @@ fn build(site: &Site, out: &Path) -> Result<(), String> {
             }
         }
         for page in country.pages.iter().filter(|p| !p.draft) {
-            write(dir.join(&page.entry.body), page.markdown.as_bytes())?;
+            write(dir.join(&page.entry.body), content::render_markdown(&page.markdown).html.as_bytes())?;
         }
     }
     eprintln!("manifests written to {}", out.display());

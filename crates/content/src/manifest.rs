@@ -76,8 +76,9 @@ impl Section {
     }
 }
 
-/// One page's metadata. Its Markdown body is a separate file, at `body`, relative to the
-/// manifest's folder, so a list view never downloads every body.
+/// One page's metadata. Its body, rendered to safe HTML at build time by
+/// [`crate::render_markdown`], is a separate file at `body`, relative to the country's
+/// folder, so a list view never downloads every body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PageEntry {
     /// `None` for the country's hub page.

@@ -195,8 +195,8 @@ fn load_page(file: &SourceFile, section: Option<Section>, slug: String, lang: St
         return None;
     }
     let body = match section {
-        None => format!("{lang}/_index.md"),
-        Some(s) => format!("{lang}/{}/{slug}.md", s.dir()),
+        None => format!("{lang}/_index.html"),
+        Some(s) => format!("{lang}/{}/{slug}.html", s.dir()),
     };
     Some(Page {
         entry: PageEntry { section, slug, lang, title: fm.title, summary: fm.summary, weight: fm.weight, reviewed, sources: fm.sources, body },
@@ -365,7 +365,7 @@ mod tests {
         assert_eq!(en.hub.title, "Home");
         assert_eq!(en.pages[0].title, "Vérifier");
         assert_eq!(en.pages[0].lang, "fr");
-        assert_eq!(en.pages[0].body, "fr/guides/check.md");
+        assert_eq!(en.pages[0].body, "fr/guides/check.html");
     }
 
     #[test]
