@@ -1,7 +1,7 @@
 # The two commands a newcomer needs: `make serve` and `make test`. Both install what is
 # missing first (scripts/setup.sh), so they work on a fresh Debian machine.
 SHELL := /bin/bash
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 PORT ?= 8080
 
 .PHONY: setup serve build serve-release check-content test test-rust e2e size

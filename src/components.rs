@@ -25,17 +25,19 @@ pub fn Breadcrumbs(trail: Vec<(String, String)>, current: String) -> impl IntoVi
     }
 }
 
-/// "Last reviewed" and the sources, at the foot of every content page.
+/// "Last reviewed" and the sources, at the foot of every content page. The labels are in
+/// the interface's language, the source titles in the page's.
 #[component]
 pub fn Provenance(entry: PageEntry) -> impl IntoView {
+    let lang = entry.lang.clone();
     view! {
         <footer class="provenance">
             <p>"Last reviewed: " <time datetime=entry.reviewed.clone()>{entry.reviewed.clone()}</time></p>
             <h2 class="provenance-title">"Sources"</h2>
             <ul>
                 {entry.sources.into_iter().map(|s| match s.url {
-                    Some(url) if content::url::classify_url(&url).is_ok() => view! { <li><a href=url class="external" rel="external noopener noreferrer">{s.title}</a></li> }.into_any(),
-                    _ => view! { <li>{s.title}</li> }.into_any(),
+                    Some(url) if content::url::classify_url(&url).is_ok() => view! { <li lang=lang.clone()><a href=url class="external" rel="external noopener noreferrer">{s.title}</a></li> }.into_any(),
+                    _ => view! { <li lang=lang.clone()>{s.title}</li> }.into_any(),
                 }).collect_view()}
             </ul>
         </footer>
@@ -66,22 +68,17 @@ pub fn LoadFailed(error: FetchError, #[prop(into)] retry: Callback<()>) -> impl 
 }
 
 /// A content page: its title, summary, rendered body, anything the route adds, and its
-/// provenance. The whole article carries the language its text is written in.
+/// provenance. Text from the page carries the page's language; interface text around it
+/// keeps the interface's.
 #[component]
-pub fn PageArticle(
-    entry: PageEntry,
-    html: String,
-    /// Shown before the title, hidden from screen readers (a flag is decoration).
-    #[prop(optional)]
-    emblem: Option<String>,
-    #[prop(optional)] children: Option<Children>,
-) -> impl IntoView {
+pub fn PageArticle(entry: PageEntry, html: String, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let lang = entry.lang.clone();
-    let article_lang = lang.clone();
     view! {
-        <article lang=article_lang>
-            <h1>{emblem.map(|e| view! { <span class="flag" aria-hidden="true">{e}" "</span> })}{entry.title.clone()}</h1>
-            {entry.summary.clone().map(|s| view! { <p class="lead">{s}</p> })}
+        <article>
+            <header lang=lang.clone()>
+                <h1>{entry.title.clone()}</h1>
+                {entry.summary.clone().map(|s| view! { <p class="lead">{s}</p> })}
+            </header>
             <Prose html lang />
             {children.map(|c| c())}
             <Provenance entry />

@@ -55,7 +55,7 @@ fn hub_view(manifest: CountryManifest, html: String) -> impl IntoView {
         <Meta name="description" content=hub.summary.clone().unwrap_or_else(|| hub.title.clone()) />
         <Breadcrumbs trail=vec![("/".to_owned(), "Countries".to_owned())] current=name.clone() />
         {switcher}
-        <PageArticle entry=hub html emblem=country.flag.clone()>
+        <PageArticle entry=hub html>
             {Section::ALL.into_iter().filter_map(|s| section_list(&code, &lang, s, &pages)).collect_view()}
         </PageArticle>
     }

@@ -23,7 +23,7 @@ pub fn HomePage() -> impl IntoView {
                                 view! {
                                     <li>
                                         <a class="country-card" href=format!("/{}", c.code)>
-                                            <span class="flag" aria-hidden="true">{c.flag.clone()}</span>
+                                            <span class="country-code" aria-hidden="true">{c.code.to_uppercase()}</span>
                                             <span class="country-name">{c.name("en").to_owned()}</span>
                                             {native.map(|n| view! { <span class="country-native" lang=c.default_language.clone()>{n}</span> })}
                                         </a>

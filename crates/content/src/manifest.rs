@@ -18,7 +18,6 @@ pub struct SiteIndex {
 pub struct CountrySummary {
     /// ISO 3166-1 alpha-2, lower case; also the URL segment.
     pub code: String,
-    pub flag: String,
     /// The country's name keyed by BCP 47 language code.
     pub names: BTreeMap<String, String>,
     pub default_language: String,

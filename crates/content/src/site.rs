@@ -43,7 +43,6 @@ pub struct Page {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CountryFile {
-    flag: String,
     default_language: String,
     languages: Vec<String>,
     time_zone: String,
@@ -120,7 +119,6 @@ fn load_country(code: &str, files: &[&SourceFile], problems: &mut Vec<Diagnostic
     }
     let summary = CountrySummary {
         code: code.to_owned(),
-        flag: info.flag,
         names: info.names,
         default_language: info.default_language,
         languages: info.languages,
@@ -345,7 +343,7 @@ mod tests {
         SourceFile { path: path.into(), text: text.into() }
     }
 
-    const COUNTRY: &str = "flag = \"🇫🇷\"\ndefault_language = \"fr\"\nlanguages = [\"fr\", \"en\"]\ntime_zone = \"Europe/Paris\"\n[names]\nfr = \"France\"\nen = \"France\"\n";
+    const COUNTRY: &str = "default_language = \"fr\"\nlanguages = [\"fr\", \"en\"]\ntime_zone = \"Europe/Paris\"\n[names]\nfr = \"France\"\nen = \"France\"\n";
 
     fn page(title: &str) -> String {
         format!("+++\ntitle = \"{title}\"\nreviewed = 2025-01-02\n[[sources]]\ntitle = \"Report\"\nurl = \"https://example.org/report\"\n+++\n\nBody of {title}.\n")
