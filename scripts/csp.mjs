@@ -16,7 +16,7 @@ export function policy(scriptHashes) {
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
-    "base-uri 'none'",
+    "base-uri 'self'",
     "form-action 'self'",
   ].join('; ');
 }

@@ -3,14 +3,26 @@
 //! **This crate does no I/O and knows no browser APIs**: the native checker, the build step,
 //! the browser app and pre-rendering all call the same functions, so they cannot disagree
 //! about what a page means or how it renders.
+//!
+//! The browser app uses the manifest types and [`url`]; loading and checking a content tree
+//! (TOML, a time-zone database) sits behind the `build` feature, which only the CLI enables.
 
 pub mod diagnostic;
-pub mod front_matter;
 pub mod manifest;
 pub mod markdown;
-pub mod site;
 pub mod url;
 
+#[cfg(feature = "build")]
+pub mod front_matter;
+#[cfg(feature = "build")]
+mod page;
+#[cfg(feature = "build")]
+pub mod site;
+#[cfg(feature = "build")]
+mod suggest;
+#[cfg(feature = "build")]
+mod time;
+
 pub use diagnostic::Diagnostic;
-pub use manifest::{CountryManifest, CountrySummary, PageEntry, Section, SiteIndex, SourceRef, SCHEMA_VERSION};
+pub use manifest::*;
 pub use markdown::{render_markdown, Heading, Rendered};

@@ -1,5 +1,6 @@
 //! The JSON the build writes and the app reads: the only contract between the two.
-//! It is also a public feed, so changes that break readers bump [`SCHEMA_VERSION`].
+//! It is also a public feed (documented in CONTENT.md), so a change that breaks readers
+//! bumps [`SCHEMA_VERSION`]; adding an optional field does not.
 
 use std::collections::BTreeMap;
 
@@ -77,7 +78,8 @@ impl Section {
 
 /// One page's metadata. Its body, rendered to safe HTML at build time by
 /// [`crate::render_markdown`], is a separate file at `body`, relative to the country's
-/// folder, so a list view never downloads every body.
+/// folder, so a list view never downloads every body. Exactly one of the kind-specific
+/// fields is present, matching `section`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PageEntry {
     /// `None` for the country's hub page.
@@ -94,6 +96,19 @@ pub struct PageEntry {
     pub reviewed: String,
     pub sources: Vec<SourceRef>,
     pub body: String,
+    /// The body's headings, for a table of contents.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub toc: Vec<TocEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub election: Option<Election>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<Resource>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<Partner>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guide: Option<Guide>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video: Option<Video>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,4 +118,166 @@ pub struct SourceRef {
     /// Absent for printed or unpublished documents, which the title must then identify.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Election {
+    #[serde(rename = "type")]
+    pub election_type: ElectionType,
+    pub status: ElectionStatus,
+    /// Slug of the election this one reruns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rerun_of: Option<String>,
+    /// Sorted by time.
+    pub events: Vec<ElectionEvent>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ElectionType {
+    Presidential,
+    Legislative,
+    Local,
+    Regional,
+    European,
+    Referendum,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ElectionStatus {
+    Upcoming,
+    InProgress,
+    Held,
+    Annulled,
+    Rerun,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ElectionEvent {
+    pub kind: EventKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// When the event lasts whole days: `YYYY-MM-DD` in `time_zone`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// When it has a time: the instant, RFC 3339 in UTC (`2024-06-30T06:00:00Z`). Computed at
+    /// build time from the local time and zone, so the browser needs no time-zone database.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// IANA zone the event is defined in; show times in it.
+    pub time_zone: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Announcement,
+    RegistrationDeadline,
+    CampaignStart,
+    CampaignEnd,
+    VotingDay,
+    Results,
+    CourtRuling,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resource {
+    pub kind: ResourceKind,
+    pub url: String,
+    /// What a voter goes there for.
+    pub purpose: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceKind {
+    ElectoralAuthority,
+    GovernmentInformation,
+    Regulator,
+    Court,
+    PoliceCyber,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Partner {
+    pub kind: PartnerKind,
+    pub url: String,
+    pub languages: Vec<String>,
+    /// Where a voter can send a claim to be checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submit_claim_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerKind {
+    FactChecker,
+    MediaLiteracy,
+    CivilSociety,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Guide {
+    pub topic: GuideTopic,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GuideTopic {
+    CheckAClaim,
+    ManipulatedMedia,
+    AiGenerated,
+    Labels,
+    CoordinatedBehaviour,
+    Reporting,
+    HowToVote,
+    Results,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Video {
+    /// Slug of a partner page of the same country.
+    pub partner: String,
+    /// BCP 47 code of the spoken language.
+    pub language: String,
+    pub duration_seconds: u32,
+    /// `YYYY-MM-DD`.
+    pub published: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    /// Path relative to the country's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poster: Option<String>,
+    pub source: VideoSource,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VideoSource {
+    /// Served from this site; paths relative to the country's folder.
+    File { file: String, captions: Vec<Captions> },
+    /// Watched on the partner's site.
+    External { url: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Captions {
+    pub lang: String,
+    pub label: String,
+    pub file: String,
 }

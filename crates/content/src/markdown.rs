@@ -36,7 +36,11 @@ pub struct Rendered {
 /// Renders Markdown into HTML that is safe to insert into the page: no raw HTML, no
 /// script-bearing URLs, no images from other origins (no third-party requests), external
 /// links marked and opened without an opener.
-pub fn render_markdown(src: &str) -> Rendered {
+///
+/// Relative image paths (`media/x.png`, relative to the country's folder) are prefixed with
+/// `asset_base` (e.g. `content/fr/`), which the page's `<base href>` resolves, so images work
+/// on every route and under any hosting sub-path.
+pub fn render_markdown(src: &str, asset_base: &str) -> Rendered {
     let events: Vec<Event> = Parser::new_ext(src, parser_options()).collect();
     let mut headings = Vec::new();
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
@@ -70,8 +74,10 @@ pub fn render_markdown(src: &str) -> Rendered {
                 }
             }
             Event::Start(image @ Tag::Image { dest_url, .. }) => {
-                if matches!(classify_url(dest_url), Ok(UrlKind::Internal)) {
-                    out.push(Event::Start(image.clone()));
+                if matches!(classify_url(dest_url), Ok(UrlKind::Internal)) && !dest_url.starts_with(['/', '#']) {
+                    let Tag::Image { link_type, title, id, .. } = image else { unreachable!("matched an image") };
+                    let dest_url = CowStr::from(format!("{asset_base}{dest_url}"));
+                    out.push(Event::Start(Tag::Image { link_type: *link_type, dest_url, title: title.clone(), id: id.clone() }));
                     open.push(Closing::Image);
                 } else {
                     // An image from elsewhere would be a third-party request: show its alt text.
@@ -177,7 +183,7 @@ mod tests {
     use super::*;
 
     fn html(src: &str) -> String {
-        render_markdown(src).html
+        render_markdown(src, "content/fr/").html
     }
 
     #[test]
@@ -226,13 +232,14 @@ mod tests {
 
     #[test]
     fn only_same_origin_images_load() {
-        assert!(html("![poster](/media/poster.png)").contains("<img src=\"/media/poster.png\" alt=\"poster\""));
+        assert!(html("![poster](media/poster.png)").contains("<img src=\"content/fr/media/poster.png\" alt=\"poster\""), "{}", html("![poster](media/poster.png)"));
+        assert_eq!(html("![root](/etc/x.png)"), "<p>root</p>\n");
         assert_eq!(html("![tracker](https://cdn.example/x.png)"), "<p>tracker</p>\n");
     }
 
     #[test]
     fn headings_get_unique_ids_and_an_outline() {
-        let r = render_markdown("## Vote par procuration\n\n## Vote par procuration\n\n### Où voter ?");
+        let r = render_markdown("## Vote par procuration\n\n## Vote par procuration\n\n### Où voter ?", "");
         assert!(r.html.contains("<h2 id=\"vote-par-procuration\">"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"vote-par-procuration-2\">"), "{}", r.html);
         assert_eq!(r.headings[2], Heading { level: 3, id: "où-voter".into(), text: "Où voter ?".into() });

@@ -1,0 +1,101 @@
+//! File-system side of the content pipeline: reads a content tree, asks the `content` crate
+//! to check it, and writes what the app fetches. The binary in `main.rs` only parses
+//! arguments; tests call these functions directly.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::{fs, io};
+
+use content::site::{self, Site, SourceFile};
+use content::Diagnostic;
+
+/// A content tree as read from disk: page and country files with their text, and the paths
+/// of every other file (media), all relative to the root with `/` separators.
+pub struct Tree {
+    pub files: Vec<SourceFile>,
+    pub assets: BTreeSet<String>,
+}
+
+pub fn read_tree(dir: &Path) -> io::Result<Tree> {
+    let mut tree = Tree { files: Vec::new(), assets: BTreeSet::new() };
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in fs::read_dir(&current)? {
+            let path = entry?.path();
+            let relative = path.strip_prefix(dir).expect("walked from dir").to_string_lossy().replace('\\', "/");
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "toml") {
+                tree.files.push(SourceFile { path: relative, text: fs::read_to_string(&path)? });
+            } else if !relative.rsplit('/').next().is_some_and(|name| name.starts_with('.')) {
+                tree.assets.insert(relative);
+            }
+        }
+    }
+    tree.files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(tree)
+}
+
+/// Loads and checks a tree; the site when it has no problems, else every problem.
+pub fn check(tree: &Tree) -> Result<Site, Vec<Diagnostic>> {
+    let (site, problems) = site::load(&tree.files, &tree.assets);
+    if problems.is_empty() {
+        Ok(site)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Writes `index.json`, one manifest per country and language, every page body as HTML,
+/// and the media files pages refer to.
+pub fn build(site: &Site, content_dir: &Path, out: &Path) -> io::Result<()> {
+    write(&out.join("index.json"), &to_json(&site.index()))?;
+    for country in &site.countries {
+        let code = &country.summary.code;
+        let dir = out.join(code);
+        for lang in &country.summary.languages {
+            if let Some(manifest) = country.manifest(lang) {
+                write(&dir.join(format!("{lang}.json")), &to_json(&manifest))?;
+            }
+        }
+        for page in country.pages.iter().filter(|p| !p.draft) {
+            write(&dir.join(&page.entry.body), page.html.as_bytes())?;
+        }
+        let media = content_dir.join(code).join("media");
+        if media.is_dir() {
+            copy_dir(&media, &dir.join("media"))?;
+        }
+    }
+    Ok(())
+}
+
+fn write(path: &PathBuf, data: &[u8]) -> io::Result<()> {
+    fs::create_dir_all(path.parent().expect("output paths have a parent"))?;
+    fs::write(path, data)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn to_json<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec_pretty(value).expect("manifest types always serialise")
+}
+
+/// Problems as an editor reads them: one `path:line:col: error: …` block each, then a count.
+pub fn report(root: &Path, problems: &[Diagnostic]) -> String {
+    let root = root.display().to_string();
+    let mut out: Vec<String> = problems.iter().map(|p| format!("{}/{p}", root.trim_end_matches('/'))).collect();
+    out.push(format!("\n{} problem(s) in {root}; nothing was published", problems.len()));
+    out.join("\n")
+}

@@ -1,0 +1,100 @@
+//! The content pipeline against real files: a valid fixture country whose build output must
+//! match a golden copy, one invalid fixture per validation rule with the exact problems
+//! expected, and the content that ships.
+//!
+//! `BLESS=1 cargo test -p content-cli` rewrites the golden files and `expected.txt`s after
+//! an intended change; review the diff before committing it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use content_cli::{build, check, read_tree, Tree};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn bless() -> bool {
+    std::env::var_os("BLESS").is_some()
+}
+
+/// Every file under `dir`, by relative path.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let tree = read_tree(dir).unwrap();
+    let mut all: BTreeMap<String, Vec<u8>> = tree.files.into_iter().map(|f| (f.path, f.text.into_bytes())).collect();
+    for asset in tree.assets {
+        all.insert(asset.clone(), fs::read(dir.join(&asset)).unwrap());
+    }
+    all
+}
+
+#[test]
+fn valid_fixture_builds_to_the_golden_manifests() {
+    let source = fixtures().join("valid");
+    let site = check(&read_tree(&source).unwrap()).unwrap_or_else(|p| panic!("the valid fixture has problems: {p:#?}"));
+    let out = std::env::temp_dir().join(format!("content-cli-golden-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&out);
+    build(&site, &source, &out).unwrap();
+    let golden = fixtures().join("valid.golden");
+    if bless() {
+        let _ = fs::remove_dir_all(&golden);
+        fs::rename(&out, &golden).or_else(|_| copy(&out, &golden)).unwrap();
+        return;
+    }
+    let (got, want) = (files(&out), files(&golden));
+    fs::remove_dir_all(&out).unwrap();
+    assert_eq!(got.keys().collect::<Vec<_>>(), want.keys().collect::<Vec<_>>(), "the build wrote other files than the golden copy");
+    for (path, data) in &got {
+        assert_eq!(String::from_utf8_lossy(data), String::from_utf8_lossy(&want[path]), "{path} differs from the golden copy");
+    }
+}
+
+fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
+    for (path, data) in files(from) {
+        let target = to.join(path);
+        fs::create_dir_all(target.parent().unwrap())?;
+        fs::write(target, data)?;
+    }
+    Ok(())
+}
+
+#[test]
+fn each_invalid_fixture_reports_its_problem_with_file_and_line() {
+    let base = read_tree(&fixtures().join("valid")).unwrap();
+    let mut cases: Vec<PathBuf> = fs::read_dir(fixtures().join("invalid")).unwrap().map(|e| e.unwrap().path()).collect();
+    cases.sort();
+    assert!(cases.len() >= 40, "expected a fixture per rule, found {}", cases.len());
+    let mut failures = Vec::new();
+    for case in cases {
+        let overlay = read_tree(&case).unwrap();
+        let mut tree = Tree { files: base.files.clone(), assets: base.assets.clone() };
+        for file in overlay.files {
+            tree.files.retain(|f| f.path != file.path);
+            tree.files.push(file);
+        }
+        tree.assets.extend(overlay.assets.into_iter().filter(|a| a != "expected.txt"));
+        let report = match check(&tree) {
+            Ok(_) => "(no problems)\n".to_owned(),
+            Err(problems) => problems.iter().map(|p| format!("{p}\n")).collect(),
+        };
+        let expected_path = case.join("expected.txt");
+        if bless() {
+            fs::write(&expected_path, &report).unwrap();
+            continue;
+        }
+        let expected = fs::read_to_string(&expected_path).unwrap_or_default();
+        if report != expected {
+            failures.push(format!("{}:\n--- expected\n{expected}--- got\n{report}", case.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn shipped_content_passes_the_check() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    if let Err(problems) = check(&read_tree(&dir).unwrap()) {
+        panic!("{}", content_cli::report(&dir, &problems));
+    }
+}
