@@ -33,6 +33,7 @@ size:
 	node scripts/size-report.mjs dist
 
 e2e:
+	cargo run --quiet --locked -p content-cli -- build crates/content-cli/tests/fixtures/valid --out target/fixture-content
 	npx playwright test --config tests/e2e/playwright.config.mjs
 
 ## Everything CI runs: native tests, the content check, the release build, its size budget and the browser tests.

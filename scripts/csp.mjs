@@ -33,6 +33,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const file = join(process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist', 'index.html');
   let html = readFileSync(file, 'utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(inlineScriptHashes(html))}">`;
-  html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  ${meta}`);
-  writeFileSync(file, html);
+  const withMeta = html.replace(/<meta charset=["']?utf-8["']?\s*\/?>/i, (m) => `${m}\n  ${meta}`);
+  if (withMeta === html) throw new Error(`${file}: no <meta charset="utf-8"> to put the Content-Security-Policy after`);
+  writeFileSync(file, withMeta);
 }

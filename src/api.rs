@@ -1,7 +1,7 @@
 //! Fetching the manifests and page bodies that `content-cli build` writes under
 //! `/content/`. The only module that talks to the network.
 
-use content::{CountryManifest, SiteIndex};
+use content::{CountryManifest, PageEntry, Section, SiteIndex};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
@@ -35,7 +35,7 @@ pub async fn site_index() -> Result<SiteIndex, FetchError> {
 
 /// The manifest of `code` in `lang`, or in the country's default language when `lang` is
 /// `None` or not offered.
-pub async fn country_manifest(code: &str, lang: Option<&str>) -> Result<CountryManifest, FetchError> {
+async fn country_manifest(code: &str, lang: Option<&str>) -> Result<CountryManifest, FetchError> {
     // Country codes are two lower-case letters; anything else cannot exist, so no request.
     if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
         return Err(FetchError::NotFound);
@@ -47,6 +47,31 @@ pub async fn country_manifest(code: &str, lang: Option<&str>) -> Result<CountryM
 }
 
 /// A page body as safe HTML, by the path the manifest gives relative to the country's folder.
-pub async fn page_html(code: &str, body: &str) -> Result<String, FetchError> {
+async fn page_html(code: &str, body: &str) -> Result<String, FetchError> {
     get_text(&format!("{CONTENT_ROOT}/{code}/{body}")).await
+}
+
+/// A page with its country's manifest and its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedPage {
+    pub manifest: CountryManifest,
+    pub entry: PageEntry,
+    pub html: String,
+}
+
+/// The page at `/<code>/<section>/<slug>`, or the country's hub when `section` is `None`.
+/// Every country route loads through this one function, so the wasm holds one copy of the
+/// loading machinery.
+pub async fn page(code: String, section: Option<String>, slug: Option<String>, lang: Option<String>) -> Result<LoadedPage, FetchError> {
+    let section = match section {
+        None => None,
+        Some(dir) => Some(Section::from_dir(&dir).ok_or(FetchError::NotFound)?),
+    };
+    let manifest = country_manifest(&code, lang.as_deref()).await?;
+    let entry = match section {
+        None => manifest.hub.clone(),
+        Some(section) => manifest.pages.iter().find(|p| p.section == Some(section) && Some(&p.slug) == slug.as_ref()).cloned().ok_or(FetchError::NotFound)?,
+    };
+    let html = page_html(&code, &entry.body).await?;
+    Ok(LoadedPage { manifest, entry, html })
 }

@@ -71,7 +71,14 @@ pub fn LoadFailed(error: FetchError, #[prop(into)] retry: Callback<()>) -> impl 
 /// provenance. Text from the page carries the page's language; interface text around it
 /// keeps the interface's.
 #[component]
-pub fn PageArticle(entry: PageEntry, html: String, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+pub fn PageArticle(
+    entry: PageEntry,
+    html: String,
+    /// Between the title and the text: a page kind's facts (key dates, player, links).
+    #[prop(optional, into)]
+    before_body: Option<AnyView>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let lang = entry.lang.clone();
     view! {
         <article>
@@ -79,6 +86,7 @@ pub fn PageArticle(entry: PageEntry, html: String, #[prop(optional)] children: O
                 <h1>{entry.title.clone()}</h1>
                 {entry.summary.clone().map(|s| view! { <p class="lead">{s}</p> })}
             </header>
+            {before_body}
             <Prose html lang />
             {children.map(|c| c())}
             <Provenance entry />

@@ -3,22 +3,22 @@
 
 mod api;
 mod components;
+mod details;
+mod format;
+mod head;
 mod routes;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use wasm_bindgen::JsCast;
 
-use routes::{country::CountryPage, home::HomePage, not_found::NotFound, page::ContentPage};
+use routes::{country::CountryPage, home::HomePage, not_found::NotFound};
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     view! {
-        <Title formatter=|title: String| if title.is_empty() { "Election Center".to_owned() } else { format!("{title} · Election Center") } />
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="site-header">
@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/:country") view=CountryPage />
-                    <Route path=path!("/:country/:section/:slug") view=ContentPage />
+                    <Route path=path!("/:country/:section/:slug") view=CountryPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -1,4 +1,7 @@
 fn main() {
+    // Panic messages in the console while developing; release builds abort without one,
+    // which keeps ~1 KB brotli of formatting code out of the wasm.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(election_center::App);
 }

@@ -1,64 +1,72 @@
 use content::{CountryManifest, PageEntry, Section};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::{self, FetchError};
+use crate::api::{self, LoadedPage};
 use crate::components::{Breadcrumbs, LoadFailed, Loading, PageArticle};
+use crate::details;
+use crate::head::set_head;
 
-/// `/:country`: the country's Election Center hub.
+/// `/:country` (the country's hub) and `/:country/:section/:slug` (one of its pages).
 #[component]
 pub fn CountryPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let hub = LocalResource::new(move || {
-        let code = params.read().get("country").unwrap_or_default();
-        let lang = query.read().get("lang");
-        async move { load_hub(&code, lang.as_deref()).await }
+    let page = LocalResource::new(move || {
+        let p = params.read();
+        api::page(p.get("country").unwrap_or_default(), p.get("section"), p.get("slug"), query.read().get("lang"))
     });
     view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match hub.await {
-                    Ok((manifest, html)) => hub_view(manifest, html).into_any(),
-                    Err(error) => view! { <LoadFailed error retry=move |_| hub.refetch() /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {move || match page.get() {
+            None => Loading().into_any(),
+            Some(Ok(loaded)) => loaded_view(loaded).into_any(),
+            Some(Err(error)) => view! { <LoadFailed error retry=move |_| page.refetch() /> }.into_any(),
+        }}
     }
 }
 
-async fn load_hub(code: &str, lang: Option<&str>) -> Result<(CountryManifest, String), FetchError> {
-    let manifest = api::country_manifest(code, lang).await?;
-    let html = api::page_html(code, &manifest.hub.body).await?;
-    Ok((manifest, html))
-}
-
-fn hub_view(manifest: CountryManifest, html: String) -> impl IntoView {
-    let CountryManifest { lang, country, hub, pages, .. } = manifest;
+fn loaded_view(LoadedPage { manifest, entry, html }: LoadedPage) -> impl IntoView {
+    let CountryManifest { lang, country, pages, .. } = manifest;
     let name = country.name(&lang).to_owned();
     let code = country.code.clone();
-    let switcher = (country.languages.len() > 1).then(|| {
+    let description = entry.summary.clone().unwrap_or_else(|| entry.title.clone());
+    let countries = ("/".to_owned(), "Countries".to_owned());
+    let (title, trail, current, switcher, before_body, sections) = match entry.section {
+        None => {
+            let switcher = language_switcher(&code, &lang, &country.languages);
+            let sections = Section::ALL.into_iter().filter_map(|s| section_list(&code, &lang, s, &pages)).collect_view();
+            (name.clone(), vec![countries], name, switcher, None, Some(sections))
+        }
+        Some(section) => {
+            let facts = view! { {details::table_of_contents(&entry.toc)} {details::details(&code, &entry)} }.into_any();
+            let trail = vec![countries, (format!("/{code}?lang={lang}"), name)];
+            (entry.title.clone(), trail, section_title(section).to_owned(), None, Some(facts), None)
+        }
+    };
+    set_head(Some(title), description, false);
+    view! {
+        <Breadcrumbs trail current />
+        {switcher}
+        <PageArticle entry html before_body=before_body.unwrap_or_else(|| ().into_any())>
+            {sections}
+        </PageArticle>
+    }
+}
+
+fn language_switcher(code: &str, lang: &str, languages: &[String]) -> Option<AnyView> {
+    (languages.len() > 1).then(|| {
         view! {
             <nav class="lang-switcher" aria-label="Language of the guide">
                 <ul>
-                    {country.languages.iter().map(|l| {
-                        let current = (*l == lang).then_some("true");
+                    {languages.iter().map(|l| {
+                        let current = (l == lang).then_some("true");
                         view! { <li><a href=format!("/{code}?lang={l}") hreflang=l.clone() lang=l.clone() aria-current=current>{language_name(l)}</a></li> }
                     }).collect_view()}
                 </ul>
             </nav>
         }
-    });
-    view! {
-        <Title text=name.clone() />
-        <Meta name="description" content=hub.summary.clone().unwrap_or_else(|| hub.title.clone()) />
-        <Breadcrumbs trail=vec![("/".to_owned(), "Countries".to_owned())] current=name.clone() />
-        {switcher}
-        <PageArticle entry=hub html>
-            {Section::ALL.into_iter().filter_map(|s| section_list(&code, &lang, s, &pages)).collect_view()}
-        </PageArticle>
-    }
+        .into_any()
+    })
 }
 
 fn section_list(code: &str, lang: &str, section: Section, pages: &[PageEntry]) -> Option<impl IntoView> {
@@ -84,7 +92,7 @@ fn section_list(code: &str, lang: &str, section: Section, pages: &[PageEntry]) -
     })
 }
 
-pub fn section_title(section: Section) -> &'static str {
+fn section_title(section: Section) -> &'static str {
     match section {
         Section::Elections => "Elections and key dates",
         Section::Resources => "Official resources",

@@ -3,4 +3,3 @@
 pub mod country;
 pub mod home;
 pub mod not_found;
-pub mod page;

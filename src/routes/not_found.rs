@@ -1,11 +1,10 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use crate::head::set_head;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
+    set_head(Some("Page not found".to_owned()), "This page does not exist.".to_owned(), true);
     view! {
-        <Title text="Page not found" />
-        <Meta name="robots" content="noindex" />
         <section class="not-found">
             <h1>"Page not found"</h1>
             <p>"We could not find this page. The address may be mistyped, or the page may have moved."</p>

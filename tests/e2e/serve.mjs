@@ -1,14 +1,17 @@
 // A static server for the built app, as a production host should behave: pre-compressed
 // brotli/gzip files, a fallback to index.html for app routes (deep links survive reload),
 // real 404s for missing files, long caching for hashed assets, and a strict CSP header.
-// Usage: node tests/e2e/serve.mjs [dist-dir] [port]
+// Usage: node tests/e2e/serve.mjs [dist-dir] [port] [--content <dir>]
+// --content serves /content/ from another build of content-cli (tests use a fixture country).
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { inlineScriptHashes, policy } from '../../scripts/csp.mjs';
 
-const root = resolve(process.argv[2] ?? 'dist');
-const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
+const [distArg, portArg, flag, contentArg] = process.argv.slice(2);
+const root = resolve(distArg ?? 'dist');
+const port = Number(portArg ?? process.env.PORT ?? 8080);
+const contentRoot = flag === '--content' ? resolve(contentArg) : null;
 const host = '127.0.0.1';
 
 const TYPES = {
@@ -38,8 +41,9 @@ const server = createServer((req, res) => {
     res.writeHead(400).end('Bad request');
     return;
   }
-  let path = resolve(join(root, pathname));
-  if (path !== root && !path.startsWith(root + sep)) {
+  const [base, rel] = contentRoot && pathname.startsWith('/content/') ? [contentRoot, pathname.slice('/content'.length)] : [root, pathname];
+  let path = resolve(join(base, rel));
+  if (path !== base && !path.startsWith(base + sep)) {
     res.writeHead(403).end('Forbidden');
     return;
   }

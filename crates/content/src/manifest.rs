@@ -112,7 +112,6 @@ pub struct PageEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SourceRef {
     pub title: String,
     /// Absent for printed or unpublished documents, which the title must then identify.

@@ -1,0 +1,62 @@
+// A newcomer's country, built from the fixture that follows CONTENT.md's examples: every
+// page kind shows up in the app with its facts.
+import { test, expect } from './fixtures.mjs';
+
+test('a new country appears on the home page and its hub lists every section', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: /Testland/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Elections in Testland');
+  for (const section of ['Elections and key dates', 'Official resources', 'Fact-checkers and partners', 'Spotting misinformation', 'Videos']) {
+    await expect(page.getByRole('heading', { level: 2, name: section })).toBeVisible();
+  }
+  // Drafts stay out of the published site.
+  await expect(page.getByRole('link', { name: "A video on the partner's site" })).toHaveCount(0);
+});
+
+test('an election shows its status and key dates in their own time zones', async ({ page }) => {
+  await page.goto('/aa/elections/general-2025');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('General election 2025');
+  await expect(page.locator('.status')).toHaveText('Rerun');
+  const dates = page.locator('.timeline li');
+  await expect(dates).toHaveCount(2);
+  // Written as 07:00 local time in Bucharest (UTC+3 in May) and in Paris (UTC+2).
+  await expect(dates.nth(0)).toContainText('First round');
+  // English pages format dates the browser's way for `en` (month first).
+  await expect(dates.nth(0)).toContainText('May 4, 2025 at 7:00 AM');
+  await expect(dates.nth(0)).toContainText('Europe/Bucharest');
+  await expect(dates.nth(1)).toContainText('May 18, 2025 at 7:00 AM');
+  await expect(dates.nth(1)).toContainText('Europe/Paris');
+  await expect(page.locator('.prose')).toContainText('Bring an identity document');
+});
+
+test('an annulled election is shown as such, in the default language when not translated', async ({ page }) => {
+  await page.goto('/aa/elections/general-2024?lang=fr');
+  await expect(page.locator('.status')).toHaveText('Annulled');
+  await expect(page.locator('main article > header')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('.timeline')).toContainText('December 6, 2024');
+});
+
+test('a resource and a partner link out safely', async ({ page }) => {
+  await page.goto('/aa/resources/commission');
+  const official = page.getByRole('link', { name: 'Go to the official site' });
+  await expect(official).toHaveAttribute('href', 'https://example.org/commission');
+  await expect(official).toHaveAttribute('rel', 'external noopener noreferrer');
+  await expect(page.locator('.purpose')).toHaveText('Official dates, polling stations and results.');
+
+  await page.goto('/aa/partners/checkers');
+  await expect(page.getByText('Fact-checker', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Send them a claim to check' })).toHaveAttribute('href', 'mailto:tips@example.org');
+});
+
+test('a self-hosted video has a player with captions; the guide links resolve', async ({ page }) => {
+  await page.goto('/aa/videos/spot-a-fake');
+  const video = page.locator('video.player');
+  await expect(video).toHaveAttribute('poster', 'content/aa/media/spot-a-fake.png');
+  await expect(video.locator('track[kind="captions"]')).toHaveAttribute('srclang', 'en');
+  await expect(page.locator('.facts')).toContainText('2:35');
+
+  await page.goto('/aa/guides/check-a-claim');
+  await expect(page.locator('.prose img')).toHaveAttribute('src', 'content/aa/media/diagram.png');
+  // Relative media paths resolve through <base href>, on any route.
+  await expect.poll(() => page.locator('.prose img').evaluate((img) => img.naturalWidth)).toBe(16);
+});
