@@ -29,7 +29,12 @@ export function inlineScriptHashes(html) {
   return hashes;
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+// `trunk serve` injects its live-reload script when serving, after this hook, so
+// development builds get no policy; release builds (what is deployed and tested) do.
+const isHook = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop());
+if (isHook && process.env.TRUNK_PROFILE === 'debug') {
+  console.log('csp: development build, no Content-Security-Policy meta');
+} else if (isHook) {
   const file = join(process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist', 'index.html');
   let html = readFileSync(file, 'utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(inlineScriptHashes(html))}">`;
