@@ -12,7 +12,7 @@ setup:
 ## Build (debug) and serve with live reload on http://127.0.0.1:$(PORT)/; edits to content/ show on reload.
 serve: setup
 	@echo "Election Center will be at http://127.0.0.1:$(PORT)/"
-	trunk serve --offline --port $(PORT)
+	trunk serve --offline --port $(PORT) --dist target/dev-dist
 
 ## Release build into dist/: optimised wasm, hashed names, pre-compressed files.
 build: setup
