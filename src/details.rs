@@ -87,7 +87,7 @@ fn video(code: &str, v: &Video, lang: &str) -> impl IntoView {
             .into_any()
         }
         VideoSource::External { url } => view! {
-            <p><a class="button external" href=url.clone() rel="external noopener noreferrer">"Watch on the partner’s site"</a></p>
+            <p><a class="button external" href=url.clone() rel="external noopener noreferrer">"Open the partner’s page"</a></p>
         }
         .into_any(),
     };
@@ -95,9 +95,9 @@ fn video(code: &str, v: &Video, lang: &str) -> impl IntoView {
         <section class="kind-facts video-facts">
             {player}
             <dl class="facts">
-                <dt>"Duration"</dt><dd>{format::duration(v.duration_seconds)}</dd>
+                {v.duration_seconds.map(|s| view! { <dt>"Duration"</dt><dd>{format::duration(s)}</dd> })}
                 <dt>"Language"</dt><dd>{v.language.clone()}</dd>
-                <dt>"Published"</dt><dd><time datetime=v.published.clone()>{format::date(&v.published, lang)}</time></dd>
+                {v.published.clone().map(|day| view! { <dt>"Published"</dt><dd><time datetime=day.clone()>{format::date(&day, lang)}</time></dd> })}
             </dl>
         </section>
     }

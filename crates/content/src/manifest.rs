@@ -254,9 +254,12 @@ pub struct Video {
     pub partner: String,
     /// BCP 47 code of the spoken language.
     pub language: String,
-    pub duration_seconds: u32,
-    /// `YYYY-MM-DD`.
-    pub published: String,
+    /// Known for self-hosted videos; may be absent for a series on a partner's site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_seconds: Option<u32>,
+    /// `YYYY-MM-DD`; as `duration_seconds`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
     /// Path relative to the country's folder.

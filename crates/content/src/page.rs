@@ -299,7 +299,13 @@ pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> 
                     None
                 }
             });
-            r.require("a video page", &[("partner", fm.partner.is_some()), ("language", fm.language.is_some()), ("duration", fm.duration.is_some()), ("published", fm.published.is_some())]);
+            // What we serve ourselves we know fully; for a video on a partner's site, facts
+            // that are not known are left out rather than guessed.
+            let ours = fm.file.is_some();
+            r.require(
+                if ours { "a self-hosted video" } else { "a video page" },
+                &[("partner", fm.partner.is_some()), ("language", fm.language.is_some()), ("duration", !ours || fm.duration.is_some()), ("published", !ours || fm.published.is_some())],
+            );
             let published = fm.published.as_ref().map(|p| date(&mut r, p, "published"));
             let poster = fm.poster.as_ref().and_then(|p| asset(p, &mut r, &["png", "jpg", "jpeg", "webp", "avif"], &mut references));
             let source = match (&fm.file, &fm.external_url) {
@@ -333,11 +339,11 @@ pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> 
                     None
                 }
             };
-            if let (Some(partner), Some(language), Some(duration_seconds), Some(published), Some(source)) = (&fm.partner, &fm.language, duration, published, source) {
+            if let (Some(partner), Some(language), Some(source)) = (&fm.partner, &fm.language, source) {
                 entry.video = Some(Video {
                     partner: partner.get_ref().clone(),
                     language: language.get_ref().clone(),
-                    duration_seconds,
+                    duration_seconds: duration,
                     published,
                     topics: fm.topics.as_ref().map(|t| t.get_ref().clone()).unwrap_or_default(),
                     poster,
