@@ -9,11 +9,12 @@ use leptos::prelude::*;
 
 use crate::format;
 
-/// The kind-specific block of `entry`, a page of country `code`.
-pub fn details(code: &str, entry: &PageEntry) -> Option<AnyView> {
+/// The kind-specific block of `entry`, a page of country `code` shown in `ui_lang`.
+pub fn details(code: &str, ui_lang: &str, entry: &PageEntry) -> Option<AnyView> {
     let lang = entry.lang.as_str();
     if let Some(e) = &entry.election {
-        return Some(election(e, lang).into_any());
+        let rerun_of = e.rerun_of.as_ref().map(|slug| format!("/{code}/elections/{slug}?lang={ui_lang}"));
+        return Some(election(e, rerun_of, lang).into_any());
     }
     if let Some(r) = &entry.resource {
         return Some(resource(r).into_any());
@@ -27,7 +28,7 @@ pub fn details(code: &str, entry: &PageEntry) -> Option<AnyView> {
     None
 }
 
-fn election(e: &Election, lang: &str) -> impl IntoView {
+fn election(e: &Election, rerun_of: Option<String>, lang: &str) -> impl IntoView {
     let events = e.events.iter().map(|ev| {
         let label = ev.label.clone().unwrap_or_else(|| event_kind(ev.kind).to_owned());
         let when = match (&ev.date, &ev.start) {
@@ -44,6 +45,7 @@ fn election(e: &Election, lang: &str) -> impl IntoView {
     view! {
         <section class="election-facts" aria-labelledby="key-dates">
             <p><span class=format!("status status-{}", status_class(e.status))>{status(e.status)}</span></p>
+            {rerun_of.map(|href| view! { <p>"This election reruns "<a href=href>"the annulled election"</a>"."</p> })}
             <h2 id="key-dates">"Key dates"</h2>
             <ol class="timeline">{events.collect_view()}</ol>
         </section>

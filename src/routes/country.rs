@@ -38,7 +38,7 @@ fn loaded_view(LoadedPage { manifest, entry, html }: LoadedPage) -> impl IntoVie
             (name.clone(), vec![countries], name, switcher, None, Some(sections))
         }
         Some(section) => {
-            let facts = view! { {details::table_of_contents(&entry.toc)} {details::details(&code, &entry)} }.into_any();
+            let facts = view! { {details::table_of_contents(&entry.toc)} {details::details(&code, &lang, &entry)} }.into_any();
             let trail = vec![countries, (format!("/{code}?lang={lang}"), name)];
             (entry.title.clone(), trail, section_title(section).to_owned(), None, Some(facts), None)
         }
