@@ -32,8 +32,7 @@ const ROUTES = [
   },
   {
     name: 'ro-partner-funky-hu', path: '/ro/partners/funky-citizens?lang=hu', title: 'Funky Citizens · Election Center',
-    // Not yet translated into Hungarian: the Romanian page is shown, marked as Romanian.
-    lang: 'ro', heading: 'Funky Citizens', text: ['47.855.301'],
+    lang: 'hu', heading: 'Funky Citizens', text: ['47 855 301', 'Factual.ro'],
   },
 ];
 
