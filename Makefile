@@ -25,6 +25,7 @@ serve-release: build
 
 check-content:
 	cargo run --quiet --locked -p content-cli -- check content
+	cargo run --quiet --locked -p content-cli -- i18n i18n
 
 test-rust:
 	cargo test --locked -p content -p content-cli

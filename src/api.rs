@@ -2,6 +2,8 @@
 //! `/content/`. The only module that talks to the network.
 
 use content::{CountryManifest, PageEntry, Section, SiteIndex};
+use std::sync::Arc;
+
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
@@ -11,16 +13,18 @@ const CONTENT_ROOT: &str = "/content";
 pub enum FetchError {
     /// The server has no such file: the route names something that does not exist.
     NotFound,
-    /// The network or the server failed; trying again may help.
-    Unavailable(String),
+    /// The network or the server failed, or sent something unreadable; trying again may
+    /// help. (No detail is kept: formatting error details measured several KB of wasm, and
+    /// the browser's network panel already shows what failed.)
+    Unavailable,
 }
 
 async fn get_text(url: &str) -> Result<String, FetchError> {
-    let response = Request::get(url).send().await.map_err(|e| FetchError::Unavailable(e.to_string()))?;
+    let response = Request::get(url).send().await.map_err(|_| FetchError::Unavailable)?;
     match response.status() {
-        200 => response.text().await.map_err(|e| FetchError::Unavailable(e.to_string())),
+        200 => response.text().await.map_err(|_| FetchError::Unavailable),
         404 => Err(FetchError::NotFound),
-        status => Err(FetchError::Unavailable(format!("{url}: HTTP {status}"))),
+        _ => Err(FetchError::Unavailable),
     }
 }
 
@@ -28,8 +32,8 @@ async fn get_text(url: &str) -> Result<String, FetchError> {
 /// which measured 2.3 KB brotli smaller than shipping serde_json's parser in the wasm.
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
     let text = get_text(url).await?;
-    let value = js_sys::JSON::parse(&text).map_err(|_| FetchError::Unavailable(format!("{url}: not JSON")))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| FetchError::Unavailable(format!("{url}: {e}")))
+    let value = js_sys::JSON::parse(&text).map_err(|_| FetchError::Unavailable)?;
+    serde_wasm_bindgen::from_value(value).map_err(|_| FetchError::Unavailable)
 }
 
 pub async fn site_index() -> Result<SiteIndex, FetchError> {
@@ -38,13 +42,8 @@ pub async fn site_index() -> Result<SiteIndex, FetchError> {
 
 /// The manifest of `code` in `lang`, or in the country's default language when `lang` is
 /// `None` or not offered.
-async fn country_manifest(code: &str, lang: Option<&str>) -> Result<CountryManifest, FetchError> {
-    // Country codes are two lower-case letters; anything else cannot exist, so no request.
-    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
-        return Err(FetchError::NotFound);
-    }
-    let index = site_index().await?;
-    let country = index.countries.into_iter().find(|c| c.code == code).ok_or(FetchError::NotFound)?;
+async fn country_manifest(index: &SiteIndex, code: &str, lang: Option<&str>) -> Result<CountryManifest, FetchError> {
+    let country = index.countries.iter().find(|c| c.code == code).ok_or(FetchError::NotFound)?;
     let lang = lang.filter(|l| country.languages.iter().any(|c| c == l)).unwrap_or(&country.default_language);
     get_json(&format!("{CONTENT_ROOT}/{code}/{lang}.json")).await
 }
@@ -52,6 +51,11 @@ async fn country_manifest(code: &str, lang: Option<&str>) -> Result<CountryManif
 /// A page body as safe HTML, by the path the manifest gives relative to the country's folder.
 async fn page_html(code: &str, body: &str) -> Result<String, FetchError> {
     get_text(&format!("{CONTENT_ROOT}/{code}/{body}")).await
+}
+
+/// The interface texts of `lang`: `(key, text)` sorted by key.
+pub async fn texts(lang: &str) -> Result<Vec<(String, String)>, FetchError> {
+    get_json(&format!("/i18n/{lang}.json")).await
 }
 
 /// A page with its country's manifest and its body.
@@ -65,12 +69,12 @@ pub struct LoadedPage {
 /// The page at `/<code>/<section>/<slug>`, or the country's hub when `section` is `None`.
 /// Every country route loads through this one function, so the wasm holds one copy of the
 /// loading machinery.
-pub async fn page(code: String, section: Option<String>, slug: Option<String>, lang: Option<String>) -> Result<LoadedPage, FetchError> {
+pub async fn page(index: Arc<SiteIndex>, code: String, section: Option<String>, slug: Option<String>, lang: Option<String>) -> Result<LoadedPage, FetchError> {
     let section = match section {
         None => None,
         Some(dir) => Some(Section::from_dir(&dir).ok_or(FetchError::NotFound)?),
     };
-    let manifest = country_manifest(&code, lang.as_deref()).await?;
+    let manifest = country_manifest(&index, &code, lang.as_deref()).await?;
     let entry = match section {
         None => manifest.hub.clone(),
         Some(section) => manifest.pages.iter().find(|p| p.section == Some(section) && Some(&p.slug) == slug.as_ref()).cloned().ok_or(FetchError::NotFound)?,

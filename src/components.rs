@@ -4,6 +4,8 @@ use content::PageEntry;
 use leptos::prelude::*;
 
 use crate::api::FetchError;
+use crate::format;
+use crate::i18n::use_i18n;
 
 /// A page body, already rendered to safe HTML by the content crate's one renderer when the
 /// content was built. `lang` marks the fragment's language for screen readers and hyphenation.
@@ -16,7 +18,7 @@ pub fn Prose(html: String, lang: String) -> impl IntoView {
 #[component]
 pub fn Breadcrumbs(trail: Vec<(String, String)>, current: String) -> impl IntoView {
     view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <nav class="breadcrumbs" aria-label=use_i18n().t("site.breadcrumb")>
             <ol>
                 {trail.into_iter().map(|(href, label)| view! { <li><a href=href>{label}</a></li> }).collect_view()}
                 <li><span aria-current="page">{current}</span></li>
@@ -29,11 +31,14 @@ pub fn Breadcrumbs(trail: Vec<(String, String)>, current: String) -> impl IntoVi
 /// the interface's language, the source titles in the page's.
 #[component]
 pub fn Provenance(entry: PageEntry) -> impl IntoView {
+    let i18n = use_i18n();
     let lang = entry.lang.clone();
     view! {
         <footer class="provenance">
-            <p>"Last reviewed: " <time datetime=entry.reviewed.clone()>{entry.reviewed.clone()}</time></p>
-            <h2 class="provenance-title">"Sources"</h2>
+            <p>
+                <time datetime=entry.reviewed.clone()>{i18n.tf("page.last_reviewed", &[("date", &format::date(&entry.reviewed, i18n.lang))])}</time>
+            </p>
+            <h2 class="provenance-title">{i18n.tn("page.sources", entry.sources.len())}</h2>
             <ul>
                 {entry.sources.into_iter().map(|s| match s.url {
                     Some(url) if content::url::classify_url(&url).is_ok() => view! { <li lang=lang.clone()><a href=url class="external" rel="external noopener noreferrer">{s.title}</a></li> }.into_any(),
@@ -46,21 +51,21 @@ pub fn Provenance(entry: PageEntry) -> impl IntoView {
 
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="loading" role="status">"Loading…"</p> }
+    view! { <p class="loading" role="status">{use_i18n().t("state.loading")}</p> }
 }
 
 /// A failed load: a not-found page when the thing does not exist, otherwise a message
 /// with a way to try again.
 #[component]
 pub fn LoadFailed(error: FetchError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
     match error {
         FetchError::NotFound => crate::routes::not_found::NotFound().into_any(),
-        FetchError::Unavailable(detail) => view! {
+        FetchError::Unavailable => view! {
             <section class="load-error" role="alert">
-                <h1>"This page could not be loaded"</h1>
-                <p>"Check your connection and try again."</p>
-                <p><button type="button" on:click=move |_| retry.run(())>"Try again"</button></p>
-                <details><summary>"Details"</summary><p>{detail}</p></details>
+                <h1>{i18n.t("state.failed")}</h1>
+                <p>{i18n.t("state.failed_hint")}</p>
+                <p><button type="button" on:click=move |_| retry.run(())>{i18n.t("state.retry")}</button></p>
             </section>
         }
         .into_any(),
@@ -79,9 +84,13 @@ pub fn PageArticle(
     before_body: Option<AnyView>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let lang = entry.lang.clone();
+    // Shown in another language than the interface's: say so, in the interface's.
+    let fallback = (lang != i18n.lang).then(|| i18n.tf("site.fallback", &[("language", &i18n.language(&lang))]));
     view! {
         <article>
+            {fallback.map(|notice| view! { <p class="fallback-notice" role="note">{notice}</p> })}
             <header lang=lang.clone()>
                 <h1>{entry.title.clone()}</h1>
                 {entry.summary.clone().map(|s| view! { <p class="lead">{s}</p> })}

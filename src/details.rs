@@ -1,5 +1,6 @@
 //! What each page kind shows beyond its text: an election's status and key dates, a
-//! resource's or partner's link, a guide's contents, a video's facts and player.
+//! resource's or partner's link, a guide's contents, a video's facts and player. Labels are
+//! in the interface's language; dates are formatted for it.
 
 use content::{
     Captions, Election, ElectionStatus, EventKind, PageEntry, Partner, PartnerKind, Resource, ResourceKind, TocEntry, Video,
@@ -8,33 +9,34 @@ use content::{
 use leptos::prelude::*;
 
 use crate::format;
+use crate::i18n::I18n;
 
-/// The kind-specific block of `entry`, a page of country `code` shown in `ui_lang`.
-pub fn details(code: &str, ui_lang: &str, entry: &PageEntry) -> Option<AnyView> {
-    let lang = entry.lang.as_str();
+/// The kind-specific block of `entry`, a page of country `code`.
+pub fn details(i18n: &I18n, code: &str, entry: &PageEntry) -> Option<AnyView> {
     if let Some(e) = &entry.election {
-        let rerun_of = e.rerun_of.as_ref().map(|slug| format!("/{code}/elections/{slug}?lang={ui_lang}"));
-        return Some(election(e, rerun_of, lang).into_any());
+        let rerun_of = e.rerun_of.as_ref().map(|slug| format!("/{code}/elections/{slug}?lang={}", i18n.lang));
+        return Some(election(i18n, e, rerun_of).into_any());
     }
     if let Some(r) = &entry.resource {
-        return Some(resource(r).into_any());
+        return Some(resource(i18n, r).into_any());
     }
     if let Some(p) = &entry.partner {
-        return Some(partner(p).into_any());
+        return Some(partner(i18n, p).into_any());
     }
     if let Some(v) = &entry.video {
-        return Some(video(code, v, lang).into_any());
+        return Some(video(i18n, code, v).into_any());
     }
     None
 }
 
-fn election(e: &Election, rerun_of: Option<String>, lang: &str) -> impl IntoView {
+fn election(i18n: &I18n, e: &Election, rerun_of: Option<String>) -> impl IntoView {
+    let ui = i18n.lang;
     let events = e.events.iter().map(|ev| {
-        let label = ev.label.clone().unwrap_or_else(|| event_kind(ev.kind).to_owned());
+        let label = ev.label.clone().unwrap_or_else(|| i18n.t(event_key(ev.kind)));
         let when = match (&ev.date, &ev.start) {
-            (Some(date), _) => view! { <time datetime=date.clone()>{format::date(date, lang)}</time> }.into_any(),
+            (Some(date), _) => view! { <time datetime=date.clone()>{format::date(date, ui)}</time> }.into_any(),
             (None, Some(start)) => view! {
-                <time datetime=start.clone()>{format::instant(start, &ev.time_zone, lang)}</time>
+                <time datetime=start.clone()>{format::instant(start, &ev.time_zone, ui)}</time>
                 " "<span class="zone">"("{ev.time_zone.clone()}")"</span>
             }
             .into_any(),
@@ -44,38 +46,39 @@ fn election(e: &Election, rerun_of: Option<String>, lang: &str) -> impl IntoView
     });
     view! {
         <section class="election-facts" aria-labelledby="key-dates">
-            <p><span class=format!("status status-{}", status_class(e.status))>{status(e.status)}</span></p>
-            {rerun_of.map(|href| view! { <p>"This election reruns "<a href=href>"the annulled election"</a>"."</p> })}
-            <h2 id="key-dates">"Key dates"</h2>
+            <p><span class=format!("status status-{}", status_class(e.status))>{i18n.t(status_key(e.status))}</span></p>
+            {rerun_of.map(|href| view! { <p><a href=href>{i18n.t("election.reruns")}</a></p> })}
+            <h2 id="key-dates">{i18n.t("election.key_dates")}</h2>
             <ol class="timeline">{events.collect_view()}</ol>
         </section>
     }
 }
 
-fn resource(r: &Resource) -> impl IntoView {
+fn resource(i18n: &I18n, r: &Resource) -> impl IntoView {
     view! {
         <section class="kind-facts">
-            <p class="kind-label">{resource_kind(r.kind)}</p>
+            <p class="kind-label">{i18n.t(resource_key(r.kind))}</p>
             <p class="purpose">{r.purpose.clone()}</p>
-            <p><a class="button external" href=r.url.clone() rel="external noopener noreferrer">"Go to the official site"</a></p>
+            <p><a class="button external" href=r.url.clone() rel="external noopener noreferrer">{i18n.t("resource.official_site")}</a></p>
         </section>
     }
 }
 
-fn partner(p: &Partner) -> impl IntoView {
+fn partner(i18n: &I18n, p: &Partner) -> impl IntoView {
+    let languages: Vec<String> = p.languages.iter().map(|l| i18n.language(l)).collect();
     view! {
         <section class="kind-facts">
-            <p class="kind-label">{partner_kind(p.kind)}</p>
-            <p>"Publishes in: "{p.languages.join(", ")}</p>
-            <p><a class="button external" href=p.url.clone() rel="external noopener noreferrer">"Visit their site"</a></p>
+            <p class="kind-label">{i18n.t(partner_key(p.kind))}</p>
+            <p>{i18n.tf("partner.publishes_in", &[("languages", &languages.join(", "))])}</p>
+            <p><a class="button external" href=p.url.clone() rel="external noopener noreferrer">{i18n.t("partner.visit")}</a></p>
             {p.submit_claim_url.clone().map(|url| view! {
-                <p><a class="external" href=url rel="external noopener noreferrer">"Send them a claim to check"</a></p>
+                <p><a class="external" href=url rel="external noopener noreferrer">{i18n.t("partner.submit_claim")}</a></p>
             })}
         </section>
     }
 }
 
-fn video(code: &str, v: &Video, lang: &str) -> impl IntoView {
+fn video(i18n: &I18n, code: &str, v: &Video) -> impl IntoView {
     let media = |path: &str| format!("content/{code}/{path}");
     let player = match &v.source {
         VideoSource::File { file, captions } => {
@@ -89,7 +92,7 @@ fn video(code: &str, v: &Video, lang: &str) -> impl IntoView {
             .into_any()
         }
         VideoSource::External { url } => view! {
-            <p><a class="button external" href=url.clone() rel="external noopener noreferrer">"Open the partner’s page"</a></p>
+            <p><a class="button external" href=url.clone() rel="external noopener noreferrer">{i18n.t("video.partner_page")}</a></p>
         }
         .into_any(),
     };
@@ -97,34 +100,34 @@ fn video(code: &str, v: &Video, lang: &str) -> impl IntoView {
         <section class="kind-facts video-facts">
             {player}
             <dl class="facts">
-                {v.duration_seconds.map(|s| view! { <dt>"Duration"</dt><dd>{format::duration(s)}</dd> })}
-                <dt>"Language"</dt><dd>{v.language.clone()}</dd>
-                {v.published.clone().map(|day| view! { <dt>"Published"</dt><dd><time datetime=day.clone()>{format::date(&day, lang)}</time></dd> })}
+                {v.duration_seconds.map(|s| view! { <dt>{i18n.t("video.duration")}</dt><dd>{format::duration(s)}</dd> })}
+                <dt>{i18n.t("video.language")}</dt><dd>{i18n.language(&v.language)}</dd>
+                {v.published.clone().map(|day| view! { <dt>{i18n.t("video.published")}</dt><dd><time datetime=day.clone()>{format::date(&day, i18n.lang)}</time></dd> })}
             </dl>
         </section>
     }
 }
 
 /// An "On this page" list for long pages.
-pub fn table_of_contents(toc: &[TocEntry]) -> Option<impl IntoView> {
+pub fn table_of_contents(i18n: &I18n, toc: &[TocEntry]) -> Option<impl IntoView> {
     let entries: Vec<&TocEntry> = toc.iter().filter(|t| t.level == 2).collect();
     (entries.len() >= 3).then(|| {
         view! {
             <nav class="toc" aria-labelledby="toc-title">
-                <h2 id="toc-title">"On this page"</h2>
+                <h2 id="toc-title">{i18n.t("page.on_this_page")}</h2>
                 <ol>{entries.into_iter().map(|t| view! { <li><a href=format!("#{}", t.id)>{t.text.clone()}</a></li> }).collect_view()}</ol>
             </nav>
         }
     })
 }
 
-pub fn status(s: ElectionStatus) -> &'static str {
+fn status_key(s: ElectionStatus) -> &'static str {
     match s {
-        ElectionStatus::Upcoming => "Upcoming",
-        ElectionStatus::InProgress => "Voting in progress",
-        ElectionStatus::Held => "Held",
-        ElectionStatus::Annulled => "Annulled",
-        ElectionStatus::Rerun => "Rerun",
+        ElectionStatus::Upcoming => "election.status.upcoming",
+        ElectionStatus::InProgress => "election.status.in_progress",
+        ElectionStatus::Held => "election.status.held",
+        ElectionStatus::Annulled => "election.status.annulled",
+        ElectionStatus::Rerun => "election.status.rerun",
     }
 }
 
@@ -138,34 +141,34 @@ fn status_class(s: ElectionStatus) -> &'static str {
     }
 }
 
-fn event_kind(k: EventKind) -> &'static str {
+fn event_key(k: EventKind) -> &'static str {
     match k {
-        EventKind::Announcement => "Announcement",
-        EventKind::RegistrationDeadline => "Registration deadline",
-        EventKind::CampaignStart => "Campaign starts",
-        EventKind::CampaignEnd => "Campaign ends",
-        EventKind::VotingDay => "Voting day",
-        EventKind::Results => "Results",
-        EventKind::CourtRuling => "Court ruling",
-        EventKind::Other => "Event",
+        EventKind::Announcement => "election.event.announcement",
+        EventKind::RegistrationDeadline => "election.event.registration_deadline",
+        EventKind::CampaignStart => "election.event.campaign_start",
+        EventKind::CampaignEnd => "election.event.campaign_end",
+        EventKind::VotingDay => "election.event.voting_day",
+        EventKind::Results => "election.event.results",
+        EventKind::CourtRuling => "election.event.court_ruling",
+        EventKind::Other => "election.event.generic",
     }
 }
 
-fn resource_kind(k: ResourceKind) -> &'static str {
+fn resource_key(k: ResourceKind) -> &'static str {
     match k {
-        ResourceKind::ElectoralAuthority => "Electoral authority",
-        ResourceKind::GovernmentInformation => "Government information",
-        ResourceKind::Regulator => "Regulator",
-        ResourceKind::Court => "Court",
-        ResourceKind::PoliceCyber => "Police and cybersecurity",
-        ResourceKind::Other => "Official resource",
+        ResourceKind::ElectoralAuthority => "resource.kind.electoral_authority",
+        ResourceKind::GovernmentInformation => "resource.kind.government_information",
+        ResourceKind::Regulator => "resource.kind.regulator",
+        ResourceKind::Court => "resource.kind.court",
+        ResourceKind::PoliceCyber => "resource.kind.police_cyber",
+        ResourceKind::Other => "resource.kind.general",
     }
 }
 
-fn partner_kind(k: PartnerKind) -> &'static str {
+fn partner_key(k: PartnerKind) -> &'static str {
     match k {
-        PartnerKind::FactChecker => "Fact-checker",
-        PartnerKind::MediaLiteracy => "Media-literacy partner",
-        PartnerKind::CivilSociety => "Civil-society organisation",
+        PartnerKind::FactChecker => "partner.kind.fact_checker",
+        PartnerKind::MediaLiteracy => "partner.kind.media_literacy",
+        PartnerKind::CivilSociety => "partner.kind.civil_society",
     }
 }

@@ -3,34 +3,18 @@
 
 use leptos::prelude::*;
 
-const SITE: &str = "Election Center";
+use crate::i18n::use_i18n;
 
-/// Sets the title (`"{title} · Election Center"`, or the site name alone), the meta
-/// description and, for pages that should not be indexed, `robots: noindex`. Runs as an
-/// effect, after rendering, so a component's first render stays free of browser calls.
-pub fn set_head(title: Option<String>, description: String, noindex: bool) {
+/// Sets the title (`"{title} · Election Center"`, or the site name alone) and the meta
+/// description that `index.html` carries. Runs as an effect, after rendering, so a
+/// component's first render stays free of browser calls.
+pub fn set_head(title: Option<String>, description: String) {
+    let site = use_i18n().t("site.name");
     Effect::new(move || {
         let document = document();
-        document.set_title(&title.as_deref().map_or_else(|| SITE.to_owned(), |t| format!("{t} · {SITE}")));
-        set_meta(&document, "description", Some(&description));
-        set_meta(&document, "robots", noindex.then_some("noindex"));
+        document.set_title(&title.as_deref().map_or_else(|| site.clone(), |t| format!("{t} · {site}")));
+        if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", &description);
+        }
     });
-}
-
-fn set_meta(document: &web_sys::Document, name: &str, content: Option<&str>) {
-    let existing = document.query_selector(&format!("meta[name=\"{name}\"]")).ok().flatten();
-    match (existing, content) {
-        (Some(meta), Some(content)) => {
-            let _ = meta.set_attribute("content", content);
-        }
-        (Some(meta), None) => meta.remove(),
-        (None, Some(content)) => {
-            if let (Ok(meta), Some(head)) = (document.create_element("meta"), document.head()) {
-                let _ = meta.set_attribute("name", name);
-                let _ = meta.set_attribute("content", content);
-                let _ = head.append_child(&meta);
-            }
-        }
-        (None, None) => {}
-    }
 }

@@ -6,38 +6,70 @@ mod components;
 mod details;
 mod format;
 mod head;
+mod i18n;
 mod routes;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use wasm_bindgen::JsCast;
 
+use i18n::{autonym, use_i18n, SiteProvider};
 use routes::{country::CountryPage, home::HomePage, not_found::NotFound};
 
 #[component]
 pub fn App() -> impl IntoView {
     view! {
         <Router>
-            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
-            <header class="site-header">
-                <a class="brand" href="/">
-                    <span class="brand-mark" aria-hidden="true">"✓"</span>
-                    "Election Center"
-                </a>
-            </header>
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/:country") view=CountryPage />
-                    <Route path=path!("/:country/:section/:slug") view=CountryPage />
-                </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>"Independent, open-source election information. Always check dates with your official electoral authority."</p>
-            </footer>
+            <SiteProvider>
+                <Shell />
+            </SiteProvider>
         </Router>
+    }
+}
+
+/// The page around every route, in the interface's language.
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main" on:click=skip_to_main>{i18n.t("site.skip")}</a>
+        <header class="site-header">
+            <a class="brand" href=format!("/?lang={}", i18n.lang)>
+                <span class="brand-mark" aria-hidden="true">"✓"</span>
+                {i18n.t("site.name")}
+            </a>
+            <LanguageSwitcher />
+        </header>
+        <main id="main" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/:country") view=CountryPage />
+                <Route path=path!("/:country/:section/:slug") view=CountryPage />
+            </Routes>
+        </main>
+        <footer class="site-footer">
+            <p>{i18n.t("site.footer")}</p>
+        </footer>
+    }
+}
+
+/// The interface languages, each a link to the current page in that language.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let path = use_location().pathname;
+    view! {
+        <nav class="lang-switcher" aria-label=i18n.t("site.interface_language")>
+            <ul>
+                {content::lang::UI_LANGUAGES.into_iter().map(|l| {
+                    let current = (l == i18n.lang).then_some("true");
+                    view! { <li><a href=move || format!("{}?lang={l}", path.get()) hreflang=l lang=l aria-current=current>{autonym(l)}</a></li> }
+                }).collect_view()}
+            </ul>
+        </nav>
     }
 }
 

@@ -1,14 +1,17 @@
 use leptos::prelude::*;
+
 use crate::head::set_head;
+use crate::i18n::use_i18n;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    set_head(Some("Page not found".to_owned()), "This page does not exist.".to_owned(), true);
+    let i18n = use_i18n();
+    set_head(Some(i18n.t("state.not_found")), i18n.t("state.not_found_description"));
     view! {
         <section class="not-found">
-            <h1>"Page not found"</h1>
-            <p>"We could not find this page. The address may be mistyped, or the page may have moved."</p>
-            <p><a class="button" href="/">"Choose a country"</a></p>
+            <h1>{i18n.t("state.not_found")}</h1>
+            <p>{i18n.t("state.not_found_text")}</p>
+            <p><a class="button" href=format!("/?lang={}", i18n.lang)>{i18n.t("state.choose_country")}</a></p>
         </section>
     }
 }

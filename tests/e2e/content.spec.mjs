@@ -25,6 +25,8 @@ for (const country of index.countries) {
           await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName(entry.title);
           await expect(page.locator('main article > header')).toHaveAttribute('lang', entry.lang);
           await expect(page.locator('main .prose')).not.toBeEmpty();
+          await expect(page.locator('html')).toHaveAttribute('lang', lang);
+          await expect(page.locator('body')).not.toContainText('⟦');
           await screenshots(page, `pages/${name}`);
         });
       }

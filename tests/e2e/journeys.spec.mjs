@@ -1,27 +1,29 @@
 // How a voter moves through the app: clicks, keyboard, history, reloads.
 import { test, expect } from './fixtures.mjs';
 
-test('a voter goes from the country list to a partner page and back', async ({ page }) => {
+test('a voter goes from the country list to a partner page and back, switching language', async ({ page }) => {
   await page.goto('/');
   const romania = page.getByRole('link', { name: /Romania/ });
   await expect(romania.locator('[lang="ro"]')).toHaveText('România');
   await page.getByRole('link', { name: /France/ }).click();
-  await expect(page).toHaveURL('/fr');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Élections en France');
-
-  await page.getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL('/fr?lang=en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Elections in France');
 
-  await page.getByRole('link', { name: 'AFP Factuel' }).click();
-  await expect(page).toHaveURL('/fr/partners/afp?lang=en');
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' }).click();
+  await expect(page).toHaveURL('/fr?lang=fr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Élections en France');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+
+  await page.getByRole('link', { name: 'AFP Factuel' }).first().click();
+  await expect(page).toHaveURL('/fr/partners/afp?lang=fr');
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('AFP Factuel');
-  await expect(page.locator('main')).toContainText('fact-checking service');
+  await expect(page.locator('main')).toContainText('service dédié à la vérification des faits');
 
   await page.goBack();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Elections in France');
-  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Countries' }).click();
-  await expect(page).toHaveURL('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Élections en France');
+  await page.getByRole('navigation', { name: 'Fil d’Ariane' }).getByRole('link', { name: 'Pays' }).click();
+  await expect(page).toHaveURL('/?lang=fr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Election Center');
 });
 
 test('a deep link survives a reload', async ({ page }) => {
@@ -49,7 +51,7 @@ test('external links are marked and cannot reach back into the app', async ({ pa
 });
 
 test('the server sends a strict Content-Security-Policy that the app runs under', async ({ page }) => {
-  const response = await page.goto('/ro');
+  const response = await page.goto('/ro?lang=ro');
   const csp = response.headers()['content-security-policy'];
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
   expect(csp).not.toContain('unsafe-inline');
@@ -62,13 +64,14 @@ test.describe('when the network fails', () => {
   // The aborted request is the point of this test, not a failure of the app.
   test.use({ expectedProblems: [/content\/ro\/ro\.json/] });
 
+
   test('a failed content request shows a retry that recovers', async ({ page }) => {
   let fail = true;
   await page.route('**/content/ro/ro.json', (route) => (fail ? route.abort() : route.continue()));
-  await page.goto('/ro');
-  await expect(page.getByRole('alert')).toContainText('could not be loaded');
+  await page.goto('/ro?lang=ro');
+  await expect(page.getByRole('alert')).toContainText('Pagina nu a putut fi încărcată');
   fail = false;
-  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('button', { name: 'Încearcă din nou' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Alegeri în România');
 });
 });

@@ -29,11 +29,12 @@ test('an election shows its status and key dates in their own time zones', async
   await expect(page.locator('.prose')).toContainText('Bring an identity document');
 });
 
-test('an annulled election is shown as such, in the default language when not translated', async ({ page }) => {
+test('an untranslated page is shown in the default language, marked and announced as such', async ({ page }) => {
   await page.goto('/aa/elections/general-2024?lang=fr');
-  await expect(page.locator('.status')).toHaveText('Annulled');
+  await expect(page.locator('.status')).toHaveText('Annulée');
   await expect(page.locator('main article > header')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('.timeline')).toContainText('December 6, 2024');
+  await expect(page.locator('.fallback-notice')).toHaveText('Cette page n’est pas encore disponible en français ; elle est affichée en anglais.');
+  await expect(page.locator('.timeline')).toContainText('6 décembre 2024');
 });
 
 test('a resource and a partner link out safely', async ({ page }) => {

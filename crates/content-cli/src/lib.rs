@@ -92,6 +92,24 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec_pretty(value).expect("manifest types always serialise")
 }
 
+/// Checks the interface translations in `dir` (`<lang>.toml`); the flat catalogs when
+/// complete, else every problem.
+pub fn check_i18n(dir: &Path) -> io::Result<Result<content::i18n::Catalog, Vec<Diagnostic>>> {
+    let tree = read_tree(dir)?;
+    let (catalog, problems) = content::i18n::load(&tree.files);
+    Ok(if problems.is_empty() { Ok(catalog) } else { Err(problems) })
+}
+
+/// Writes one `<lang>.json` per language: `[key, text]` pairs sorted by key, which the
+/// app searches without a hash map (smaller wasm).
+pub fn build_i18n(catalog: &content::i18n::Catalog, out: &Path) -> io::Result<()> {
+    for (lang, texts) in catalog {
+        let pairs: Vec<(&String, &String)> = texts.iter().collect();
+        write(&out.join(format!("{lang}.json")), &to_json(&pairs))?;
+    }
+    Ok(())
+}
+
 /// Problems as an editor reads them: one `path:line:col: error: …` block each, then a count.
 pub fn report(root: &Path, problems: &[Diagnostic]) -> String {
     let root = root.display().to_string();

@@ -1,4 +1,6 @@
 //! `content-cli check <content-dir>`: report every problem, exit 1 if there is any.
+//! `content-cli i18n <i18n-dir> [--out <dir>]`: check the interface translations; write
+//! them as JSON with `--out`.
 //! `content-cli build <content-dir> --out <dir>`: check, then write the manifests, the page
 //! bodies (Markdown rendered to safe HTML) and the media the app fetches. Nothing is
 //! written when the content has problems.
@@ -6,10 +8,13 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: content-cli check <content-dir>\n       content-cli build <content-dir> --out <output-dir>";
+const USAGE: &str = "usage: content-cli check <content-dir>\n       content-cli build <content-dir> --out <output-dir>\n       content-cli i18n <i18n-dir> [--out <output-dir>]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("i18n") {
+        return i18n(&args[1..]);
+    }
     let (dir, out) = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["check", dir] => (Path::new(*dir).to_owned(), None),
         ["build", dir, "--out", out] => (Path::new(*dir).to_owned(), Some(Path::new(*out).to_owned())),
@@ -40,6 +45,36 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
         eprintln!("manifests written to {}", out.display());
+    }
+    ExitCode::SUCCESS
+}
+
+fn i18n(args: &[String]) -> ExitCode {
+    let (dir, out) = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        [dir] => (Path::new(*dir).to_owned(), None),
+        [dir, "--out", out] => (Path::new(*dir).to_owned(), Some(Path::new(*out).to_owned())),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let catalog = match content_cli::check_i18n(&dir) {
+        Ok(Ok(catalog)) => catalog,
+        Ok(Err(problems)) => {
+            eprintln!("{}", content_cli::report(&dir, &problems));
+            return ExitCode::FAILURE;
+        }
+        Err(e) => {
+            eprintln!("cannot read {}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    eprintln!("translations ok: {}", catalog.keys().cloned().collect::<Vec<_>>().join(", "));
+    if let Some(out) = out {
+        if let Err(e) = content_cli::build_i18n(&catalog, &out) {
+            eprintln!("cannot write {}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
     }
     ExitCode::SUCCESS
 }

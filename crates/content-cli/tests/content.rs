@@ -98,3 +98,35 @@ fn shipped_content_passes_the_check() {
         panic!("{}", content_cli::report(&dir, &problems));
     }
 }
+
+/// The interface translations are complete, and the English keys are exactly the ones the
+/// app uses: a key nobody looks up, or a lookup of a key that does not exist, fails here.
+#[test]
+fn translations_are_complete_and_every_key_is_used() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let catalog = content_cli::check_i18n(&root.join("i18n")).unwrap().unwrap_or_else(|p| panic!("{}", content_cli::report(&root.join("i18n"), &p)));
+    let keys: std::collections::BTreeSet<String> = catalog["en"]
+        .keys()
+        .map(|k| match k.rsplit_once('.') {
+            Some((base, "zero" | "one" | "two" | "few" | "many" | "other")) => base.to_owned(),
+            _ => k.clone(),
+        })
+        .collect();
+    let mut source = String::new();
+    for file in read_tree(&root.join("src")).unwrap().assets.iter().filter(|p| p.ends_with(".rs")) {
+        source.push_str(&fs::read_to_string(root.join("src").join(file)).unwrap());
+    }
+    // Every string literal shaped like a key (`"section.word"`) is a lookup.
+    let used: std::collections::BTreeSet<String> = source
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.contains('.') && !s.contains(' ') && s.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')))
+        .filter(|s| !s.ends_with(".rs") && !s.ends_with(".json"))
+        .map(str::to_owned)
+        .collect();
+    let unused: Vec<&String> = keys.difference(&used).collect();
+    let unknown: Vec<&String> = used.difference(&keys).collect();
+    assert!(unused.is_empty(), "keys in i18n/en.toml that the app never uses: {unused:?}");
+    assert!(unknown.is_empty(), "keys the app uses that i18n/en.toml lacks: {unknown:?}");
+}

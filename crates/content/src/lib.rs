@@ -8,12 +8,15 @@
 //! (TOML, a time-zone database) sits behind the `build` feature, which only the CLI enables.
 
 pub mod diagnostic;
+pub mod lang;
 pub mod manifest;
 pub mod markdown;
 pub mod url;
 
 #[cfg(feature = "build")]
 pub mod front_matter;
+#[cfg(feature = "build")]
+pub mod i18n;
 #[cfg(feature = "build")]
 mod page;
 #[cfg(feature = "build")]

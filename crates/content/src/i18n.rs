@@ -1,0 +1,155 @@
+//! Interface translations: one TOML file per language (`i18n/<lang>.toml`), checked against
+//! the English reference so that no language misses a key, carries a stray one, or changes
+//! a `{placeholder}`. The app fetches the flattened result as JSON.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostic::{line_col, Diagnostic};
+use crate::page::toml_problem;
+use crate::site::{is_language_tag, SourceFile};
+
+/// The language every other follows.
+pub const REFERENCE: &str = "en";
+
+/// Plural categories (CLDR); a key ending in one of them is one form of a plural message.
+const PLURAL: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// `lang → (dotted key → text)`.
+pub type Catalog = BTreeMap<String, BTreeMap<String, String>>;
+
+/// Reads `<lang>.toml` files (paths relative to the i18n folder) into flat catalogs,
+/// reporting every problem at once.
+pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let mut catalog = Catalog::new();
+    for file in files {
+        let Some(lang) = file.path.strip_suffix(".toml").filter(|l| is_language_tag(l)) else {
+            problems.push(Diagnostic::new(&file.path, 0, 0, "the file name is not a language code", "name translation files <lang>.toml, e.g. fr.toml"));
+            continue;
+        };
+        match toml::from_str::<toml::Table>(&file.text) {
+            Ok(table) => {
+                let mut flat = BTreeMap::new();
+                flatten("", table, &mut flat, file, &mut problems);
+                catalog.insert(lang.to_owned(), flat);
+            }
+            Err(e) => problems.push(toml_problem(&file.path, &file.text, 1, &e)),
+        }
+    }
+    let Some(reference) = catalog.get(REFERENCE).cloned() else {
+        problems.push(Diagnostic::new(&format!("{REFERENCE}.toml"), 0, 0, "the English reference file is missing", "every language is checked against en.toml"));
+        return (catalog, problems);
+    };
+    for (lang, texts) in &catalog {
+        let file = files.iter().find(|f| f.path == format!("{lang}.toml")).expect("each catalog comes from a file");
+        for (key, text) in texts {
+            let Some(expected) = reference_text(&reference, key) else {
+                problems.push(at_key(file, key, format!("`{key}` is not a key of en.toml"), "remove it, or add it to en.toml first (and use it in the app)"));
+                continue;
+            };
+            if placeholders(text) != placeholders(expected) {
+                problems.push(at_key(file, key, format!("`{key}` has placeholders {:?}, en.toml has {:?}", placeholders(text), placeholders(expected)), "keep every {placeholder} of the English text, unchanged"));
+            }
+        }
+        for key in reference.keys() {
+            let (base, category) = split_plural(key);
+            let present = match category {
+                // A plural message needs `other`; other forms follow the language's own rules.
+                Some(_) => texts.contains_key(&format!("{base}.other")),
+                None => texts.contains_key(key),
+            };
+            if !present {
+                let missing = if category.is_some() { format!("{base}.other") } else { key.clone() };
+                problems.push(Diagnostic::new(&file.path, 0, 0, format!("`{missing}` is missing"), format!("translate it from en.toml: {}", reference[&missing])));
+            }
+        }
+    }
+    problems.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
+    problems.dedup();
+    (catalog, problems)
+}
+
+fn flatten(prefix: &str, table: toml::Table, out: &mut BTreeMap<String, String>, file: &SourceFile, problems: &mut Vec<Diagnostic>) {
+    for (key, value) in table {
+        let key = if prefix.is_empty() { key } else { format!("{prefix}.{key}") };
+        match value {
+            toml::Value::String(text) => {
+                out.insert(key, text);
+            }
+            toml::Value::Table(inner) => flatten(&key, inner, out, file, problems),
+            _ => problems.push(at_key(file, key.rsplit('.').next().unwrap_or(&key), format!("`{key}` is not text"), "write the text in \"quotes\"")),
+        }
+    }
+}
+
+/// The English text a key is checked against: itself, or for a plural form any form of
+/// the same message (languages have different plural forms).
+fn reference_text<'a>(reference: &'a BTreeMap<String, String>, key: &str) -> Option<&'a String> {
+    match split_plural(key) {
+        (base, Some(_)) => reference.get(&format!("{base}.other")),
+        (_, None) => reference.get(key),
+    }
+}
+
+fn split_plural(key: &str) -> (&str, Option<&str>) {
+    match key.rsplit_once('.') {
+        Some((base, last)) if PLURAL.contains(&last) => (base, Some(last)),
+        _ => (key, None),
+    }
+}
+
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
+}
+
+fn at_key(file: &SourceFile, key: &str, message: String, hint: &str) -> Diagnostic {
+    let last = key.rsplit('.').next().unwrap_or(key);
+    let (line, col) = file
+        .text
+        .lines()
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len() + 1;
+            Some((start, line))
+        })
+        .find(|(_, line)| line.trim_start().starts_with(&format!("{last} ")) || line.trim_start().starts_with(&format!("{last}=")) || line.trim_start().starts_with(&format!("{key} ")))
+        .map_or((1, 1), |(start, _)| line_col(&file.text, start));
+    Diagnostic::new(&file.path, line, col, message, hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(files: &[(&str, &str)]) -> Vec<String> {
+        let files: Vec<SourceFile> = files.iter().map(|(p, t)| SourceFile { path: (*p).into(), text: (*t).into() }).collect();
+        load(&files).1.iter().map(ToString::to_string).collect()
+    }
+
+    const EN: &str = "[page]\ntitle = \"Page\"\nreviewed = \"Reviewed {date}\"\nsources.one = \"{count} source\"\nsources.other = \"{count} sources\"\n";
+
+    #[test]
+    fn complete_translations_pass_with_their_own_plural_forms() {
+        let ro = "[page]\ntitle = \"Pagină\"\nreviewed = \"Verificat {date}\"\nsources.one = \"{count} sursă\"\nsources.few = \"{count} surse\"\nsources.other = \"{count} de surse\"\n";
+        assert_eq!(check(&[("en.toml", EN), ("ro.toml", ro)]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn missing_stray_and_changed_placeholders_are_reported() {
+        let fr = "[page]\ntitel = \"Page\"\nreviewed = \"Vérifiée {jour}\"\nsources.one = \"{count} source\"\n";
+        assert_eq!(
+            check(&[("en.toml", EN), ("fr.toml", fr)]),
+            vec![
+                "fr.toml:1:1: error: `page.sources.other` is missing\n  = help: translate it from en.toml: {count} sources",
+                "fr.toml:1:1: error: `page.title` is missing\n  = help: translate it from en.toml: Page",
+                "fr.toml:2:1: error: `page.titel` is not a key of en.toml\n  = help: remove it, or add it to en.toml first (and use it in the app)",
+                "fr.toml:3:1: error: `page.reviewed` has placeholders {\"jour\"}, en.toml has {\"date\"}\n  = help: keep every {placeholder} of the English text, unchanged",
+            ]
+        );
+    }
+
+    #[test]
+    fn file_names_must_be_language_codes() {
+        assert_eq!(check(&[("en.toml", EN), ("french.toml", EN)])[0], "french.toml:1:1: error: the file name is not a language code\n  = help: name translation files <lang>.toml, e.g. fr.toml");
+    }
+}

@@ -1,0 +1,126 @@
+//! The interface language: chosen once per URL (see `content::lang::negotiate`), its texts
+//! fetched from `/i18n/<lang>.json` (written by `content-cli i18n` from `i18n/*.toml`), and
+//! looked up by key. Texts live outside the wasm, so a translator never touches Rust and
+//! a language costs the voter one small request.
+
+use std::sync::Arc;
+
+use content::lang::{self, UI_LANGUAGES};
+use js_sys::{Array, Intl, Object};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsValue;
+
+use crate::api;
+
+const SAVED: &str = "election-center.lang";
+
+/// The interface language and its texts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct I18n {
+    pub lang: &'static str,
+    /// `(key, text)` sorted by key, as `content-cli i18n` writes them.
+    texts: Arc<Vec<(String, String)>>,
+}
+
+impl I18n {
+    /// The text of `key`; a missing key shows as `⟦key⟧`, which the browser tests look for.
+    pub fn t(&self, key: &str) -> String {
+        self.get(key).map_or_else(|| format!("⟦{key}⟧"), str::to_owned)
+    }
+
+    fn get(&self, key: &str) -> Option<&str> {
+        let i = self.texts.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        Some(&self.texts[i].1)
+    }
+
+    /// The text of `key` with each `{name}` replaced.
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        args.iter().fold(self.t(key), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+    }
+
+    /// The plural form of `key` for `n` under the language's rules (`Intl.PluralRules`),
+    /// with `{count}` replaced.
+    pub fn tn(&self, key: &str, n: usize) -> String {
+        let rules = Intl::PluralRules::new(&Array::of1(&JsValue::from_str(self.lang)), &Object::new());
+        let category = rules.select(n as f64).as_string().unwrap_or_else(|| "other".to_owned());
+        let form = format!("{key}.{category}");
+        let key = if self.get(&form).is_some() { form } else { format!("{key}.other") };
+        self.tf(&key, &[("count", &n.to_string())])
+    }
+
+    /// The name of a language in the interface's language.
+    pub fn language(&self, code: &str) -> String {
+        match code {
+            "en" => self.t("language.en"),
+            "fr" => self.t("language.fr"),
+            "ro" => self.t("language.ro"),
+            "hu" => self.t("language.hu"),
+            other => other.to_owned(),
+        }
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context()
+}
+
+/// Each language's own name, as language pickers show it.
+pub fn autonym(lang: &str) -> &'static str {
+    match lang {
+        "fr" => "Français",
+        "ro" => "Română",
+        "hu" => "Magyar",
+        _ => "English",
+    }
+}
+
+/// Loads what every page needs before it can show, then shows `children`: the site index
+/// (countries, their languages) and the interface texts in the negotiated language, both
+/// provided as context. An explicit `?lang=` is remembered, so the voter's choice holds on
+/// links without one.
+#[component]
+pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
+    let query = use_query_map();
+    let site = LocalResource::new(move || {
+        let url = query.read().get("lang");
+        let storage = window().local_storage().ok().flatten();
+        if let (Some(url), Some(storage)) = (url.as_deref().filter(|l| UI_LANGUAGES.contains(l)), &storage) {
+            let _ = storage.set_item(SAVED, url);
+        }
+        let saved = storage.and_then(|s| s.get_item(SAVED).ok().flatten());
+        let browser: Vec<String> = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
+        let preferred = lang::preferred(url.as_deref(), saved.as_deref(), &browser);
+        let path = window().location().pathname().unwrap_or_default();
+        async move {
+            let index = api::site_index().await?;
+            // The country in the address (`/ro/…`) decides only when the voter's
+            // preferences name no language the interface offers.
+            let code = path.split('/').nth(1).unwrap_or_default();
+            let country_default = index.countries.iter().find(|c| c.code == code).map(|c| c.default_language.as_str());
+            let lang = preferred.unwrap_or_else(|| lang::negotiate(None, None, &[], country_default));
+            let texts = api::texts(lang).await?;
+            Ok::<_, api::FetchError>((I18n { lang, texts: Arc::new(texts) }, Arc::new(index)))
+        }
+    });
+    Effect::new(move || {
+        if let (Some(Ok((i18n, _))), Some(root)) = (site.get(), document().document_element()) {
+            let _ = root.set_attribute("lang", i18n.lang);
+            let _ = root.set_attribute("dir", lang::direction(i18n.lang));
+        }
+    });
+    view! {
+        {move || match site.get() {
+            None => view! { <p class="loading" role="status">"…"</p> }.into_any(),
+            Some(Ok((i18n, index))) => {
+                provide_context(i18n);
+                provide_context(index);
+                children().into_any()
+            }
+            Some(Err(_)) => view! {
+                <p role="alert">"Election Center could not load. Check your connection and reload the page."</p>
+            }
+            .into_any(),
+        }}
+    }
+}

@@ -1,0 +1,95 @@
+// The interface speaks the voter's language: negotiated from the browser, overridable in
+// the URL, remembered, switchable on every page, with locale-correct dates and plurals.
+import { test, expect } from './fixtures.mjs';
+
+const h1 = (page) => page.getByRole('heading', { level: 1 });
+
+test.describe('a Hungarian-speaking voter in Romania', () => {
+  test.use({ locale: 'hu-HU' });
+  test('lands in Hungarian without choosing it, with dates as Hungarians write them', async ({ page }) => {
+    await page.goto('/ro');
+    await expect(h1(page)).toHaveAccessibleName('Választások Romániában');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'hu');
+    await expect(page.getByRole('heading', { name: 'Hivatalos források' })).toBeVisible();
+    await page.goto('/ro/elections/presidential-2024');
+    await expect(page.locator('.status')).toHaveText('Megsemmisítve');
+    await expect(page.locator('.timeline')).toContainText('2024. november 24.');
+  });
+});
+
+test.describe('a French voter', () => {
+  test.use({ locale: 'fr-FR' });
+  test('lands in French on the home page and on France', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('main .lead')).toContainText('Choisissez votre pays');
+    await expect(page.getByRole('link', { name: /Roumanie/ })).toBeVisible();
+    await page.goto('/fr/elections/legislative-2024');
+    await expect(h1(page)).toHaveAccessibleName('Élections législatives anticipées de 2024');
+    await expect(page.locator('.timeline')).toContainText('30 juin 2024');
+    await expect(page.locator('.provenance-title')).toHaveText('5 sources');
+  });
+});
+
+test.describe('a visitor whose browser asks for a language we do not offer', () => {
+  test.use({ locale: 'de-DE' });
+  test('gets the country’s language on a country page, English elsewhere', async ({ page }) => {
+    await page.goto('/ro');
+    await expect(h1(page)).toHaveAccessibleName('Alegeri în România');
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+});
+
+test('an explicit choice is remembered on links without a language', async ({ page }) => {
+  await page.goto('/?lang=hu');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hu');
+  // France offers no Hungarian pages: French text, marked as French, announced in Hungarian.
+  await page.goto('/fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hu');
+  await expect(page.locator('main article > header')).toHaveAttribute('lang', 'fr');
+  await expect(page.locator('.fallback-notice')).toHaveText('Ez az oldal még nem érhető el magyarul; francia nyelven jelenik meg.');
+});
+
+test('the language switcher keeps the page', async ({ page }) => {
+  await page.goto('/ro/guides/check-a-claim?lang=en');
+  await expect(h1(page)).toHaveAccessibleName('Check a claim before you share it');
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Română' }).click();
+  await expect(page).toHaveURL('/ro/guides/check-a-claim?lang=ro');
+  await expect(h1(page)).toHaveAccessibleName('Verifică o informație înainte s-o distribui');
+  await expect(page.getByRole('navigation', { name: 'Limba' }).getByRole('link', { name: 'Română' })).toHaveAttribute('aria-current', 'true');
+});
+
+test('plural forms follow each language’s rules', async ({ page }) => {
+  const cases = [
+    ['/ro/partners/lead-stories?lang=ro', '1 sursă'],
+    ['/ro?lang=ro', '4 surse'],
+    ['/ro?lang=en', '4 sources'],
+    ['/ro?lang=hu', '4 forrás'],
+    ['/fr?lang=fr', '3 sources'],
+  ];
+  for (const [path, text] of cases) {
+    await page.goto(path);
+    await expect(page.locator('.provenance-title'), path).toHaveText(text);
+  }
+});
+
+for (const lang of ['en', 'fr', 'ro', 'hu']) {
+  test(`no missing texts in ${lang}`, async ({ page }) => {
+    for (const path of ['/', '/zz', '/fr', '/ro', '/ro/elections/presidential-2025', '/fr/resources/arcom', '/ro/videos/funky-citizens-election-series']) {
+      await page.goto(`${path}?lang=${lang}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(h1(page)).toBeVisible();
+      await expect(page.locator('body'), path).not.toContainText('⟦');
+    }
+  });
+}
+
+test('the layout mirrors for right-to-left scripts', async ({ page }) => {
+  await page.goto('/ro/elections/presidential-2024?lang=en');
+  const timeline = page.locator('.timeline');
+  await expect(timeline).toBeVisible();
+  const border = () => timeline.evaluate((el) => [getComputedStyle(el).borderLeftWidth, getComputedStyle(el).borderRightWidth]);
+  expect(await border()).toEqual(['3px', '0px']);
+  await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+  expect(await border()).toEqual(['0px', '3px']);
+});
