@@ -3,6 +3,10 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 PORT ?= 8080
+# Panic locations name source files; strip the checkout's and the registry's absolute paths
+# so the wasm is the same, and as small, wherever it is built (the size budget is tight).
+CARGO_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)/= --remap-path-prefix=$(CARGO_DIR)/registry/src/=
 
 .PHONY: setup serve build serve-release check-content test test-rust e2e size
 

@@ -87,7 +87,8 @@ pub fn PageArticle(
     let i18n = use_i18n();
     let lang = entry.lang.clone();
     // Shown in another language than the interface's: say so, in the interface's.
-    let fallback = (lang != i18n.lang).then(|| i18n.tf("site.fallback", &[("language", &i18n.language(&lang))]));
+    let fallback = (lang != i18n.lang)
+        .then(|| i18n.tf("site.fallback", &[("language", &i18n.language(&lang))]));
     view! {
         <article>
             {fallback.map(|notice| view! { <p class="fallback-notice" role="note">{notice}</p> })}

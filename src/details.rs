@@ -3,8 +3,8 @@
 //! in the interface's language; dates are formatted for it.
 
 use content::{
-    Captions, Election, ElectionStatus, EventKind, PageEntry, Partner, PartnerKind, Resource, ResourceKind, TocEntry, Video,
-    VideoSource,
+    Captions, Election, ElectionStatus, EventKind, PageEntry, Partner, PartnerKind, Resource,
+    ResourceKind, TocEntry, Video, VideoSource,
 };
 use leptos::prelude::*;
 
@@ -14,7 +14,10 @@ use crate::i18n::I18n;
 /// The kind-specific block of `entry`, a page of country `code`.
 pub fn details(i18n: &I18n, code: &str, entry: &PageEntry) -> Option<AnyView> {
     if let Some(e) = &entry.election {
-        let rerun_of = e.rerun_of.as_ref().map(|slug| format!("/{code}/elections/{slug}?lang={}", i18n.lang));
+        let rerun_of = e
+            .rerun_of
+            .as_ref()
+            .map(|slug| format!("/{code}/elections/{slug}?lang={}", i18n.lang));
         return Some(election(i18n, e, rerun_of).into_any());
     }
     if let Some(r) = &entry.resource {
@@ -32,9 +35,14 @@ pub fn details(i18n: &I18n, code: &str, entry: &PageEntry) -> Option<AnyView> {
 fn election(i18n: &I18n, e: &Election, rerun_of: Option<String>) -> impl IntoView {
     let ui = i18n.lang;
     let events = e.events.iter().map(|ev| {
-        let label = ev.label.clone().unwrap_or_else(|| i18n.t(event_key(ev.kind)));
+        let label = ev
+            .label
+            .clone()
+            .unwrap_or_else(|| i18n.t(event_key(ev.kind)));
         let when = match (&ev.date, &ev.start) {
-            (Some(date), _) => view! { <time datetime=date.clone()>{format::date(date, ui)}</time> }.into_any(),
+            (Some(date), _) => {
+                view! { <time datetime=date.clone()>{format::date(date, ui)}</time> }.into_any()
+            }
             (None, Some(start)) => view! {
                 <time datetime=start.clone()>{format::instant(start, &ev.time_zone, ui)}</time>
                 " "<span class="zone">"("{ev.time_zone.clone()}")"</span>

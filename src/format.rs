@@ -11,7 +11,12 @@ fn format_with(date: &Date, lang: &str, options: &[(&str, &str)]) -> String {
     }
     let locales = Array::of1(&JsValue::from_str(lang));
     let formatter = Intl::DateTimeFormat::new(&locales, &opts);
-    formatter.format().call1(&JsValue::NULL, date).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    formatter
+        .format()
+        .call1(&JsValue::NULL, date)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// A calendar day (`2024-06-30`) as the voter's language writes it ("30 June 2024").
@@ -24,7 +29,15 @@ pub fn date(day: &str, lang: &str) -> String {
 /// An instant (`2025-05-04T04:00:00Z`) as wall-clock time in `zone`.
 pub fn instant(utc: &str, zone: &str, lang: &str) -> String {
     let d = Date::new(&JsValue::from_str(utc));
-    format_with(&d, lang, &[("dateStyle", "long"), ("timeStyle", "short"), ("timeZone", zone)])
+    format_with(
+        &d,
+        lang,
+        &[
+            ("dateStyle", "long"),
+            ("timeStyle", "short"),
+            ("timeZone", zone),
+        ],
+    )
 }
 
 /// `155` → `2:35`; `3723` → `1:02:03`.

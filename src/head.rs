@@ -12,7 +12,11 @@ pub fn set_head(title: Option<String>, description: String) {
     let site = use_i18n().t("site.name");
     Effect::new(move || {
         let document = document();
-        document.set_title(&title.as_deref().map_or_else(|| site.clone(), |t| format!("{t} · {site}")));
+        document.set_title(
+            &title
+                .as_deref()
+                .map_or_else(|| site.clone(), |t| format!("{t} · {site}")),
+        );
         if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
             let _ = meta.set_attribute("content", &description);
         }

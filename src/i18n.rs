@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use content::lang::{self, UI_LANGUAGES};
+use content::SiteIndex;
 use js_sys::{Array, Intl, Object};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -26,26 +27,40 @@ pub struct I18n {
 impl I18n {
     /// The text of `key`; a missing key shows as `⟦key⟧`, which the browser tests look for.
     pub fn t(&self, key: &str) -> String {
-        self.get(key).map_or_else(|| format!("⟦{key}⟧"), str::to_owned)
+        self.get(key)
+            .map_or_else(|| format!("⟦{key}⟧"), str::to_owned)
     }
 
     fn get(&self, key: &str) -> Option<&str> {
-        let i = self.texts.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        let i = self
+            .texts
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()?;
         Some(&self.texts[i].1)
     }
 
     /// The text of `key` with each `{name}` replaced.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
-        args.iter().fold(self.t(key), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+        args.iter().fold(self.t(key), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
     }
 
     /// The plural form of `key` for `n` under the language's rules (`Intl.PluralRules`),
     /// with `{count}` replaced.
     pub fn tn(&self, key: &str, n: usize) -> String {
-        let rules = Intl::PluralRules::new(&Array::of1(&JsValue::from_str(self.lang)), &Object::new());
-        let category = rules.select(n as f64).as_string().unwrap_or_else(|| "other".to_owned());
+        let rules =
+            Intl::PluralRules::new(&Array::of1(&JsValue::from_str(self.lang)), &Object::new());
+        let category = rules
+            .select(n as f64)
+            .as_string()
+            .unwrap_or_else(|| "other".to_owned());
         let form = format!("{key}.{category}");
-        let key = if self.get(&form).is_some() { form } else { format!("{key}.other") };
+        let key = if self.get(&form).is_some() {
+            form
+        } else {
+            format!("{key}.other")
+        };
         self.tf(&key, &[("count", &n.to_string())])
     }
 
@@ -82,35 +97,45 @@ pub fn autonym(lang: &str) -> &'static str {
 #[component]
 pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
     let query = use_query_map();
-    let site = LocalResource::new(move || {
-        let url = query.read().get("lang");
-        let storage = window().local_storage().ok().flatten();
-        if let (Some(url), Some(storage)) = (url.as_deref().filter(|l| UI_LANGUAGES.contains(l)), &storage) {
-            let _ = storage.set_item(SAVED, url);
-        }
-        let saved = storage.and_then(|s| s.get_item(SAVED).ok().flatten());
-        let browser: Vec<String> = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
-        let preferred = lang::preferred(url.as_deref(), saved.as_deref(), &browser);
-        let path = window().location().pathname().unwrap_or_default();
-        async move {
-            let index = api::site_index().await?;
-            // The country in the address (`/ro/…`) decides only when the voter's
-            // preferences name no language the interface offers.
-            let code = path.split('/').nth(1).unwrap_or_default();
-            let country_default = index.countries.iter().find(|c| c.code == code).map(|c| c.default_language.as_str());
-            let lang = preferred.unwrap_or_else(|| lang::negotiate(None, None, &[], country_default));
-            let texts = api::texts(lang).await?;
-            Ok::<_, api::FetchError>((I18n { lang, texts: Arc::new(texts) }, Arc::new(index)))
+    let url_lang = Memo::new(move |_| query.read().get("lang"));
+    let storage = || window().local_storage().ok().flatten();
+    // An explicit, supported `?lang=` is the voter's choice: remember it.
+    Effect::new(move || {
+        if let (Some(lang), Some(storage)) = (
+            url_lang
+                .get()
+                .filter(|l| UI_LANGUAGES.contains(&l.as_str())),
+            storage(),
+        ) {
+            let _ = storage.set_item(SAVED, &lang);
         }
     });
+    // Only a change of language reloads the texts (and re-renders the page).
+    let preferred = Memo::new(move |_| {
+        let saved = storage().and_then(|s| s.get_item(SAVED).ok().flatten());
+        let browser: Vec<String> = window()
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|l| l.as_string())
+            .collect();
+        lang::preferred(url_lang.get().as_deref(), saved.as_deref(), &browser)
+    });
+    // While another language loads, the current one stays on screen.
+    let site = api::Latest::new();
     Effect::new(move || {
-        if let (Some(Ok((i18n, _))), Some(root)) = (site.get(), document().document_element()) {
+        let path = window().location().pathname().unwrap_or_default();
+        site.load(load(preferred.get(), path), true);
+    });
+    Effect::new(move || {
+        if let (Some(Ok((i18n, _))), Some(root)) = (site.value.get(), document().document_element())
+        {
             let _ = root.set_attribute("lang", i18n.lang);
             let _ = root.set_attribute("dir", lang::direction(i18n.lang));
         }
     });
     view! {
-        {move || match site.get() {
+        {move || match site.value.get() {
             None => view! { <p class="loading" role="status">"…"</p> }.into_any(),
             Some(Ok((i18n, index))) => {
                 provide_context(i18n);
@@ -123,4 +148,28 @@ pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
             .into_any(),
         }}
     }
+}
+
+/// The site index, then the interface texts in the voter's preferred language or, when
+/// their preferences name none we offer, in the language of the country in the address.
+async fn load(
+    preferred: Option<&'static str>,
+    path: String,
+) -> Result<(I18n, Arc<SiteIndex>), api::FetchError> {
+    let index = api::site_index().await?;
+    let code = path.split('/').nth(1).unwrap_or_default();
+    let country_default = index
+        .countries
+        .iter()
+        .find(|c| c.code == code)
+        .map(|c| c.default_language.as_str());
+    let lang = preferred.unwrap_or_else(|| lang::negotiate(None, None, &[], country_default));
+    let texts = api::texts(lang).await?;
+    Ok((
+        I18n {
+            lang,
+            texts: Arc::new(texts),
+        },
+        Arc::new(index),
+    ))
 }

@@ -77,7 +77,9 @@ fn LanguageSwitcher() -> impl IntoView {
 /// keyboard and screen-reader users land on the content.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    let main = document().get_element_by_id("main").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let main = document()
+        .get_element_by_id("main")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(main) = main {
         let _ = main.focus();
     }

@@ -16,21 +16,38 @@ use crate::i18n::{use_i18n, I18n};
 pub fn CountryPage() -> impl IntoView {
     let params = use_params_map();
     let lang = use_i18n().lang;
-    let index: Arc<SiteIndex> = expect_context();
-    let page = LocalResource::new(move || {
+    let index = StoredValue::new(expect_context::<Arc<SiteIndex>>());
+    let page = api::Latest::new();
+    let fetch = move || {
         let p = params.read();
-        api::page(index.clone(), p.get("country").unwrap_or_default(), p.get("section"), p.get("slug"), Some(lang.to_owned()))
-    });
+        page.load(
+            api::page(
+                index.get_value(),
+                p.get("country").unwrap_or_default(),
+                p.get("section"),
+                p.get("slug"),
+                Some(lang.to_owned()),
+            ),
+            false,
+        );
+    };
+    Effect::new(fetch);
     view! {
-        {move || match page.get() {
+        {move || match page.value.get() {
             None => Loading().into_any(),
             Some(Ok(loaded)) => loaded_view(loaded).into_any(),
-            Some(Err(error)) => view! { <LoadFailed error retry=move |_| page.refetch() /> }.into_any(),
+            Some(Err(error)) => view! { <LoadFailed error retry=move |_| fetch() /> }.into_any(),
         }}
     }
 }
 
-fn loaded_view(LoadedPage { manifest, entry, html }: LoadedPage) -> impl IntoView {
+fn loaded_view(
+    LoadedPage {
+        manifest,
+        entry,
+        html,
+    }: LoadedPage,
+) -> impl IntoView {
     let i18n = use_i18n();
     let ui = i18n.lang;
     let CountryManifest { country, pages, .. } = manifest;
@@ -40,13 +57,22 @@ fn loaded_view(LoadedPage { manifest, entry, html }: LoadedPage) -> impl IntoVie
     let countries = (format!("/?lang={ui}"), i18n.t("site.countries"));
     let (title, trail, current, before_body, sections) = match entry.section {
         None => {
-            let sections = Section::ALL.into_iter().filter_map(|s| section_list(&i18n, &code, s, &pages)).collect_view();
+            let sections = Section::ALL
+                .into_iter()
+                .filter_map(|s| section_list(&i18n, &code, s, &pages))
+                .collect_view();
             (name.clone(), vec![countries], name, None, Some(sections))
         }
         Some(section) => {
             let facts = view! { {details::table_of_contents(&i18n, &entry.toc)} {details::details(&i18n, &code, &entry)} }.into_any();
             let trail = vec![countries, (format!("/{code}?lang={ui}"), name)];
-            (entry.title.clone(), trail, section_title(&i18n, section), Some(facts), None)
+            (
+                entry.title.clone(),
+                trail,
+                section_title(&i18n, section),
+                Some(facts),
+                None,
+            )
         }
     };
     set_head(Some(title), description);
@@ -58,8 +84,16 @@ fn loaded_view(LoadedPage { manifest, entry, html }: LoadedPage) -> impl IntoVie
     }
 }
 
-fn section_list(i18n: &I18n, code: &str, section: Section, pages: &[PageEntry]) -> Option<impl IntoView> {
-    let items: Vec<_> = pages.iter().filter(|p| p.section == Some(section)).collect();
+fn section_list(
+    i18n: &I18n,
+    code: &str,
+    section: Section,
+    pages: &[PageEntry],
+) -> Option<impl IntoView> {
+    let items: Vec<_> = pages
+        .iter()
+        .filter(|p| p.section == Some(section))
+        .collect();
     if items.is_empty() {
         return None;
     }

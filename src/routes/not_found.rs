@@ -6,7 +6,10 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
-    set_head(Some(i18n.t("state.not_found")), i18n.t("state.not_found_description"));
+    set_head(
+        Some(i18n.t("state.not_found")),
+        i18n.t("state.not_found_description"),
+    );
     view! {
         <section class="not-found">
             <h1>{i18n.t("state.not_found")}</h1>

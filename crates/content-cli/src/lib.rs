@@ -17,17 +17,31 @@ pub struct Tree {
 }
 
 pub fn read_tree(dir: &Path) -> io::Result<Tree> {
-    let mut tree = Tree { files: Vec::new(), assets: BTreeSet::new() };
+    let mut tree = Tree {
+        files: Vec::new(),
+        assets: BTreeSet::new(),
+    };
     let mut stack = vec![dir.to_path_buf()];
     while let Some(current) = stack.pop() {
         for entry in fs::read_dir(&current)? {
             let path = entry?.path();
-            let relative = path.strip_prefix(dir).expect("walked from dir").to_string_lossy().replace('\\', "/");
+            let relative = path
+                .strip_prefix(dir)
+                .expect("walked from dir")
+                .to_string_lossy()
+                .replace('\\', "/");
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "md" || e == "toml") {
-                tree.files.push(SourceFile { path: relative, text: fs::read_to_string(&path)? });
-            } else if !relative.rsplit('/').next().is_some_and(|name| name.starts_with('.')) {
+                tree.files.push(SourceFile {
+                    path: relative,
+                    text: fs::read_to_string(&path)?,
+                });
+            } else if !relative
+                .rsplit('/')
+                .next()
+                .is_some_and(|name| name.starts_with('.'))
+            {
                 tree.assets.insert(relative);
             }
         }
@@ -97,7 +111,11 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Vec<u8> {
 pub fn check_i18n(dir: &Path) -> io::Result<Result<content::i18n::Catalog, Vec<Diagnostic>>> {
     let tree = read_tree(dir)?;
     let (catalog, problems) = content::i18n::load(&tree.files);
-    Ok(if problems.is_empty() { Ok(catalog) } else { Err(problems) })
+    Ok(if problems.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(problems)
+    })
 }
 
 /// Writes one `<lang>.json` per language: `[key, text]` pairs sorted by key, which the
@@ -113,7 +131,13 @@ pub fn build_i18n(catalog: &content::i18n::Catalog, out: &Path) -> io::Result<()
 /// Problems as an editor reads them: one `path:line:col: error: …` block each, then a count.
 pub fn report(root: &Path, problems: &[Diagnostic]) -> String {
     let root = root.display().to_string();
-    let mut out: Vec<String> = problems.iter().map(|p| format!("{}/{p}", root.trim_end_matches('/'))).collect();
-    out.push(format!("\n{} problem(s) in {root}; nothing was published", problems.len()));
+    let mut out: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{}/{p}", root.trim_end_matches('/')))
+        .collect();
+    out.push(format!(
+        "\n{} problem(s) in {root}; nothing was published",
+        problems.len()
+    ));
     out.join("\n")
 }

@@ -15,9 +15,16 @@ fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some("i18n") {
         return i18n(&args[1..]);
     }
-    let (dir, out) = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let (dir, out) = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["check", dir] => (Path::new(*dir).to_owned(), None),
-        ["build", dir, "--out", out] => (Path::new(*dir).to_owned(), Some(Path::new(*out).to_owned())),
+        ["build", dir, "--out", out] => {
+            (Path::new(*dir).to_owned(), Some(Path::new(*out).to_owned()))
+        }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -38,7 +45,10 @@ fn main() -> ExitCode {
         }
     };
     let pages: usize = site.countries.iter().map(|c| c.pages.len()).sum();
-    eprintln!("content ok: {} countries, {pages} pages", site.countries.len());
+    eprintln!(
+        "content ok: {} countries, {pages} pages",
+        site.countries.len()
+    );
     if let Some(out) = out {
         if let Err(e) = content_cli::build(&site, &dir, &out) {
             eprintln!("cannot write {}: {e}", out.display());
@@ -50,7 +60,12 @@ fn main() -> ExitCode {
 }
 
 fn i18n(args: &[String]) -> ExitCode {
-    let (dir, out) = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let (dir, out) = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         [dir] => (Path::new(*dir).to_owned(), None),
         [dir, "--out", out] => (Path::new(*dir).to_owned(), Some(Path::new(*out).to_owned())),
         _ => {
@@ -69,7 +84,10 @@ fn i18n(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    eprintln!("translations ok: {}", catalog.keys().cloned().collect::<Vec<_>>().join(", "));
+    eprintln!(
+        "translations ok: {}",
+        catalog.keys().cloned().collect::<Vec<_>>().join(", ")
+    );
     if let Some(out) = out {
         if let Err(e) = content_cli::build_i18n(&catalog, &out) {
             eprintln!("cannot write {}: {e}", out.display());

@@ -22,7 +22,11 @@ fn bless() -> bool {
 /// Every file under `dir`, by relative path.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let tree = read_tree(dir).unwrap();
-    let mut all: BTreeMap<String, Vec<u8>> = tree.files.into_iter().map(|f| (f.path, f.text.into_bytes())).collect();
+    let mut all: BTreeMap<String, Vec<u8>> = tree
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.text.into_bytes()))
+        .collect();
     for asset in tree.assets {
         all.insert(asset.clone(), fs::read(dir.join(&asset)).unwrap());
     }
@@ -32,21 +36,32 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn valid_fixture_builds_to_the_golden_manifests() {
     let source = fixtures().join("valid");
-    let site = check(&read_tree(&source).unwrap()).unwrap_or_else(|p| panic!("the valid fixture has problems: {p:#?}"));
+    let site = check(&read_tree(&source).unwrap())
+        .unwrap_or_else(|p| panic!("the valid fixture has problems: {p:#?}"));
     let out = std::env::temp_dir().join(format!("content-cli-golden-{}", std::process::id()));
     let _ = fs::remove_dir_all(&out);
     build(&site, &source, &out).unwrap();
     let golden = fixtures().join("valid.golden");
     if bless() {
         let _ = fs::remove_dir_all(&golden);
-        fs::rename(&out, &golden).or_else(|_| copy(&out, &golden)).unwrap();
+        fs::rename(&out, &golden)
+            .or_else(|_| copy(&out, &golden))
+            .unwrap();
         return;
     }
     let (got, want) = (files(&out), files(&golden));
     fs::remove_dir_all(&out).unwrap();
-    assert_eq!(got.keys().collect::<Vec<_>>(), want.keys().collect::<Vec<_>>(), "the build wrote other files than the golden copy");
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>(),
+        "the build wrote other files than the golden copy"
+    );
     for (path, data) in &got {
-        assert_eq!(String::from_utf8_lossy(data), String::from_utf8_lossy(&want[path]), "{path} differs from the golden copy");
+        assert_eq!(
+            String::from_utf8_lossy(data),
+            String::from_utf8_lossy(&want[path]),
+            "{path} differs from the golden copy"
+        );
     }
 }
 
@@ -62,18 +77,29 @@ fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
 #[test]
 fn each_invalid_fixture_reports_its_problem_with_file_and_line() {
     let base = read_tree(&fixtures().join("valid")).unwrap();
-    let mut cases: Vec<PathBuf> = fs::read_dir(fixtures().join("invalid")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut cases: Vec<PathBuf> = fs::read_dir(fixtures().join("invalid"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     cases.sort();
-    assert!(cases.len() >= 40, "expected a fixture per rule, found {}", cases.len());
+    assert!(
+        cases.len() >= 40,
+        "expected a fixture per rule, found {}",
+        cases.len()
+    );
     let mut failures = Vec::new();
     for case in cases {
         let overlay = read_tree(&case).unwrap();
-        let mut tree = Tree { files: base.files.clone(), assets: base.assets.clone() };
+        let mut tree = Tree {
+            files: base.files.clone(),
+            assets: base.assets.clone(),
+        };
         for file in overlay.files {
             tree.files.retain(|f| f.path != file.path);
             tree.files.push(file);
         }
-        tree.assets.extend(overlay.assets.into_iter().filter(|a| a != "expected.txt"));
+        tree.assets
+            .extend(overlay.assets.into_iter().filter(|a| a != "expected.txt"));
         let report = match check(&tree) {
             Ok(_) => "(no problems)\n".to_owned(),
             Err(problems) => problems.iter().map(|p| format!("{p}\n")).collect(),
@@ -85,7 +111,10 @@ fn each_invalid_fixture_reports_its_problem_with_file_and_line() {
         }
         let expected = fs::read_to_string(&expected_path).unwrap_or_default();
         if report != expected {
-            failures.push(format!("{}:\n--- expected\n{expected}--- got\n{report}", case.display()));
+            failures.push(format!(
+                "{}:\n--- expected\n{expected}--- got\n{report}",
+                case.display()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -104,7 +133,9 @@ fn shipped_content_passes_the_check() {
 #[test]
 fn translations_are_complete_and_every_key_is_used() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let catalog = content_cli::check_i18n(&root.join("i18n")).unwrap().unwrap_or_else(|p| panic!("{}", content_cli::report(&root.join("i18n"), &p)));
+    let catalog = content_cli::check_i18n(&root.join("i18n"))
+        .unwrap()
+        .unwrap_or_else(|p| panic!("{}", content_cli::report(&root.join("i18n"), &p)));
     let keys: std::collections::BTreeSet<String> = catalog["en"]
         .keys()
         .map(|k| match k.rsplit_once('.') {
@@ -113,7 +144,12 @@ fn translations_are_complete_and_every_key_is_used() {
         })
         .collect();
     let mut source = String::new();
-    for file in read_tree(&root.join("src")).unwrap().assets.iter().filter(|p| p.ends_with(".rs")) {
+    for file in read_tree(&root.join("src"))
+        .unwrap()
+        .assets
+        .iter()
+        .filter(|p| p.ends_with(".rs"))
+    {
         source.push_str(&fs::read_to_string(root.join("src").join(file)).unwrap());
     }
     // Every string literal shaped like a key (`"section.word"`) is a lookup.
@@ -121,12 +157,24 @@ fn translations_are_complete_and_every_key_is_used() {
         .split('"')
         .skip(1)
         .step_by(2)
-        .filter(|s| s.contains('.') && !s.contains(' ') && s.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')))
+        .filter(|s| {
+            s.contains('.')
+                && !s.contains(' ')
+                && s.split('.').all(|part| {
+                    !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                })
+        })
         .filter(|s| !s.ends_with(".rs") && !s.ends_with(".json"))
         .map(str::to_owned)
         .collect();
     let unused: Vec<&String> = keys.difference(&used).collect();
     let unknown: Vec<&String> = used.difference(&keys).collect();
-    assert!(unused.is_empty(), "keys in i18n/en.toml that the app never uses: {unused:?}");
-    assert!(unknown.is_empty(), "keys the app uses that i18n/en.toml lacks: {unknown:?}");
+    assert!(
+        unused.is_empty(),
+        "keys in i18n/en.toml that the app never uses: {unused:?}"
+    );
+    assert!(
+        unknown.is_empty(),
+        "keys the app uses that i18n/en.toml lacks: {unknown:?}"
+    );
 }

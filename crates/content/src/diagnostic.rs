@@ -15,14 +15,33 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(file: &str, line: usize, col: usize, message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Diagnostic { file: file.to_owned(), line, col, message: message.into(), hint: hint.into() }
+    pub fn new(
+        file: &str,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            file: file.to_owned(),
+            line,
+            col,
+            message: message.into(),
+            hint: hint.into(),
+        }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: error: {}", self.file, self.line.max(1), self.col.max(1), self.message)?;
+        write!(
+            f,
+            "{}:{}:{}: error: {}",
+            self.file,
+            self.line.max(1),
+            self.col.max(1),
+            self.message
+        )?;
         if !self.hint.is_empty() {
             write!(f, "\n  = help: {}", self.hint)?;
         }
@@ -53,7 +72,16 @@ mod tests {
 
     #[test]
     fn display_is_file_line_col() {
-        let d = Diagnostic::new("fr/_index.fr.md", 3, 1, "unknown key `titel`", "did you mean `title`?");
-        assert_eq!(d.to_string(), "fr/_index.fr.md:3:1: error: unknown key `titel`\n  = help: did you mean `title`?");
+        let d = Diagnostic::new(
+            "fr/_index.fr.md",
+            3,
+            1,
+            "unknown key `titel`",
+            "did you mean `title`?",
+        );
+        assert_eq!(
+            d.to_string(),
+            "fr/_index.fr.md:3:1: error: unknown key `titel`\n  = help: did you mean `title`?"
+        );
     }
 }

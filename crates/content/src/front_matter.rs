@@ -37,7 +37,13 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::new(file, 1, 1, "the front matter opened here is never closed", "add a line `+++` after the last field"))
+    Err(Diagnostic::new(
+        file,
+        1,
+        1,
+        "the front matter opened here is never closed",
+        "add a line `+++` after the last field",
+    ))
 }
 
 #[cfg(test)]
@@ -60,7 +66,13 @@ mod tests {
 
     #[test]
     fn reports_missing_or_unclosed_front_matter() {
-        assert_eq!(split("a.md", "# Title").unwrap_err().message, "the page does not start with front matter");
-        assert_eq!(split("a.md", "+++\ntitle = 1\n").unwrap_err().message, "the front matter opened here is never closed");
+        assert_eq!(
+            split("a.md", "# Title").unwrap_err().message,
+            "the page does not start with front matter"
+        );
+        assert_eq!(
+            split("a.md", "+++\ntitle = 1\n").unwrap_err().message,
+            "the front matter opened here is never closed"
+        );
     }
 }

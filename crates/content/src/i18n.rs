@@ -23,8 +23,18 @@ pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut catalog = Catalog::new();
     for file in files {
-        let Some(lang) = file.path.strip_suffix(".toml").filter(|l| is_language_tag(l)) else {
-            problems.push(Diagnostic::new(&file.path, 0, 0, "the file name is not a language code", "name translation files <lang>.toml, e.g. fr.toml"));
+        let Some(lang) = file
+            .path
+            .strip_suffix(".toml")
+            .filter(|l| is_language_tag(l))
+        else {
+            problems.push(Diagnostic::new(
+                &file.path,
+                0,
+                0,
+                "the file name is not a language code",
+                "name translation files <lang>.toml, e.g. fr.toml",
+            ));
             continue;
         };
         match toml::from_str::<toml::Table>(&file.text) {
@@ -37,18 +47,41 @@ pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
         }
     }
     let Some(reference) = catalog.get(REFERENCE).cloned() else {
-        problems.push(Diagnostic::new(&format!("{REFERENCE}.toml"), 0, 0, "the English reference file is missing", "every language is checked against en.toml"));
+        problems.push(Diagnostic::new(
+            &format!("{REFERENCE}.toml"),
+            0,
+            0,
+            "the English reference file is missing",
+            "every language is checked against en.toml",
+        ));
         return (catalog, problems);
     };
     for (lang, texts) in &catalog {
-        let file = files.iter().find(|f| f.path == format!("{lang}.toml")).expect("each catalog comes from a file");
+        let file = files
+            .iter()
+            .find(|f| f.path == format!("{lang}.toml"))
+            .expect("each catalog comes from a file");
         for (key, text) in texts {
             let Some(expected) = reference_text(&reference, key) else {
-                problems.push(at_key(file, key, format!("`{key}` is not a key of en.toml"), "remove it, or add it to en.toml first (and use it in the app)"));
+                problems.push(at_key(
+                    file,
+                    key,
+                    format!("`{key}` is not a key of en.toml"),
+                    "remove it, or add it to en.toml first (and use it in the app)",
+                ));
                 continue;
             };
             if placeholders(text) != placeholders(expected) {
-                problems.push(at_key(file, key, format!("`{key}` has placeholders {:?}, en.toml has {:?}", placeholders(text), placeholders(expected)), "keep every {placeholder} of the English text, unchanged"));
+                problems.push(at_key(
+                    file,
+                    key,
+                    format!(
+                        "`{key}` has placeholders {:?}, en.toml has {:?}",
+                        placeholders(text),
+                        placeholders(expected)
+                    ),
+                    "keep every {placeholder} of the English text, unchanged",
+                ));
             }
         }
         for key in reference.keys() {
@@ -59,8 +92,18 @@ pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
                 None => texts.contains_key(key),
             };
             if !present {
-                let missing = if category.is_some() { format!("{base}.other") } else { key.clone() };
-                problems.push(Diagnostic::new(&file.path, 0, 0, format!("`{missing}` is missing"), format!("translate it from en.toml: {}", reference[&missing])));
+                let missing = if category.is_some() {
+                    format!("{base}.other")
+                } else {
+                    key.clone()
+                };
+                problems.push(Diagnostic::new(
+                    &file.path,
+                    0,
+                    0,
+                    format!("`{missing}` is missing"),
+                    format!("translate it from en.toml: {}", reference[&missing]),
+                ));
             }
         }
     }
@@ -69,15 +112,30 @@ pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
     (catalog, problems)
 }
 
-fn flatten(prefix: &str, table: toml::Table, out: &mut BTreeMap<String, String>, file: &SourceFile, problems: &mut Vec<Diagnostic>) {
+fn flatten(
+    prefix: &str,
+    table: toml::Table,
+    out: &mut BTreeMap<String, String>,
+    file: &SourceFile,
+    problems: &mut Vec<Diagnostic>,
+) {
     for (key, value) in table {
-        let key = if prefix.is_empty() { key } else { format!("{prefix}.{key}") };
+        let key = if prefix.is_empty() {
+            key
+        } else {
+            format!("{prefix}.{key}")
+        };
         match value {
             toml::Value::String(text) => {
                 out.insert(key, text);
             }
             toml::Value::Table(inner) => flatten(&key, inner, out, file, problems),
-            _ => problems.push(at_key(file, key.rsplit('.').next().unwrap_or(&key), format!("`{key}` is not text"), "write the text in \"quotes\"")),
+            _ => problems.push(at_key(
+                file,
+                key.rsplit('.').next().unwrap_or(&key),
+                format!("`{key}` is not text"),
+                "write the text in \"quotes\"",
+            )),
         }
     }
 }
@@ -99,7 +157,10 @@ fn split_plural(key: &str) -> (&str, Option<&str>) {
 }
 
 fn placeholders(text: &str) -> BTreeSet<&str> {
-    text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
 }
 
 fn at_key(file: &SourceFile, key: &str, message: String, hint: &str) -> Diagnostic {
@@ -112,7 +173,11 @@ fn at_key(file: &SourceFile, key: &str, message: String, hint: &str) -> Diagnost
             *offset += line.len() + 1;
             Some((start, line))
         })
-        .find(|(_, line)| line.trim_start().starts_with(&format!("{last} ")) || line.trim_start().starts_with(&format!("{last}=")) || line.trim_start().starts_with(&format!("{key} ")))
+        .find(|(_, line)| {
+            line.trim_start().starts_with(&format!("{last} "))
+                || line.trim_start().starts_with(&format!("{last}="))
+                || line.trim_start().starts_with(&format!("{key} "))
+        })
         .map_or((1, 1), |(start, _)| line_col(&file.text, start));
     Diagnostic::new(&file.path, line, col, message, hint)
 }
@@ -122,7 +187,13 @@ mod tests {
     use super::*;
 
     fn check(files: &[(&str, &str)]) -> Vec<String> {
-        let files: Vec<SourceFile> = files.iter().map(|(p, t)| SourceFile { path: (*p).into(), text: (*t).into() }).collect();
+        let files: Vec<SourceFile> = files
+            .iter()
+            .map(|(p, t)| SourceFile {
+                path: (*p).into(),
+                text: (*t).into(),
+            })
+            .collect();
         load(&files).1.iter().map(ToString::to_string).collect()
     }
 
@@ -131,7 +202,10 @@ mod tests {
     #[test]
     fn complete_translations_pass_with_their_own_plural_forms() {
         let ro = "[page]\ntitle = \"Pagină\"\nreviewed = \"Verificat {date}\"\nsources.one = \"{count} sursă\"\nsources.few = \"{count} surse\"\nsources.other = \"{count} de surse\"\n";
-        assert_eq!(check(&[("en.toml", EN), ("ro.toml", ro)]), Vec::<String>::new());
+        assert_eq!(
+            check(&[("en.toml", EN), ("ro.toml", ro)]),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

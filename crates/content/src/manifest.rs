@@ -58,7 +58,13 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [Section::Elections, Section::Resources, Section::Partners, Section::Guides, Section::Videos];
+    pub const ALL: [Section; 5] = [
+        Section::Elections,
+        Section::Resources,
+        Section::Partners,
+        Section::Guides,
+        Section::Videos,
+    ];
 
     /// The folder name under a country, which is also the URL segment.
     pub fn dir(self) -> &'static str {
@@ -250,8 +256,9 @@ pub enum GuideTopic {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Video {
-    /// Slug of a partner page of the same country.
-    pub partner: String,
+    /// Slug of a partner page of the same country; absent for videos Election Center made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
     /// BCP 47 code of the spoken language.
     pub language: String,
     /// Known for self-hosted videos; may be absent for a series on a partner's site.
@@ -272,7 +279,10 @@ pub struct Video {
 #[serde(rename_all = "snake_case")]
 pub enum VideoSource {
     /// Served from this site; paths relative to the country's folder.
-    File { file: String, captions: Vec<Captions> },
+    File {
+        file: String,
+        captions: Vec<Captions>,
+    },
     /// Watched on the partner's site.
     External { url: String },
 }

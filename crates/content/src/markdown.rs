@@ -50,10 +50,19 @@ pub fn render_markdown(src: &str, asset_base: &str) -> Rendered {
     while i < events.len() {
         match &events[i] {
             Event::Html(raw) | Event::InlineHtml(raw) => out.push(Event::Text(raw.clone())),
-            Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
                 let text = plain_text_until_end(&events[i + 1..]);
                 let id = unique_id(&slugify(&text), &headings);
-                headings.push(Heading { level: *level as u8, id: id.clone(), text });
+                headings.push(Heading {
+                    level: *level as u8,
+                    id: id.clone(),
+                    text,
+                });
                 out.push(Event::Start(Tag::Heading {
                     level: *level,
                     id: Some(CowStr::from(id)),
@@ -61,9 +70,13 @@ pub fn render_markdown(src: &str, asset_base: &str) -> Rendered {
                     attrs: attrs.clone(),
                 }));
             }
-            Event::Start(Tag::Link { dest_url, title, .. }) => match classify_url(dest_url) {
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => match classify_url(dest_url) {
                 Ok(kind) => {
-                    out.push(Event::Html(CowStr::from(anchor_open(dest_url, title, kind))));
+                    out.push(Event::Html(CowStr::from(anchor_open(
+                        dest_url, title, kind,
+                    ))));
                     open.push(Closing::Anchor);
                 }
                 Err(_) => open.push(Closing::Nothing),
@@ -74,10 +87,25 @@ pub fn render_markdown(src: &str, asset_base: &str) -> Rendered {
                 }
             }
             Event::Start(image @ Tag::Image { dest_url, .. }) => {
-                if matches!(classify_url(dest_url), Ok(UrlKind::Internal)) && !dest_url.starts_with(['/', '#']) {
-                    let Tag::Image { link_type, title, id, .. } = image else { unreachable!("matched an image") };
+                if matches!(classify_url(dest_url), Ok(UrlKind::Internal))
+                    && !dest_url.starts_with(['/', '#'])
+                {
+                    let Tag::Image {
+                        link_type,
+                        title,
+                        id,
+                        ..
+                    } = image
+                    else {
+                        unreachable!("matched an image")
+                    };
                     let dest_url = CowStr::from(format!("{asset_base}{dest_url}"));
-                    out.push(Event::Start(Tag::Image { link_type: *link_type, dest_url, title: title.clone(), id: id.clone() }));
+                    out.push(Event::Start(Tag::Image {
+                        link_type: *link_type,
+                        dest_url,
+                        title: title.clone(),
+                        id: id.clone(),
+                    }));
                     open.push(Closing::Image);
                 } else {
                     // An image from elsewhere would be a third-party request: show its alt text.
@@ -219,29 +247,64 @@ mod tests {
     #[test]
     fn external_links_are_marked_and_escaped() {
         let out = html(r#"[AFP](https://factuel.afp.com/?a=1&b="2" "AFP \"Factuel\"")"#);
-        assert!(out.contains("class=\"external\" rel=\"external noopener noreferrer\""), "{out}");
-        assert!(out.contains("&amp;b=%222%22") || out.contains("&amp;b=&quot;2&quot;"), "{out}");
+        assert!(
+            out.contains("class=\"external\" rel=\"external noopener noreferrer\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("&amp;b=%222%22") || out.contains("&amp;b=&quot;2&quot;"),
+            "{out}"
+        );
         assert!(out.contains("title=\"AFP &quot;Factuel&quot;\""), "{out}");
     }
 
     #[test]
     fn internal_links_stay_plain() {
-        assert_eq!(html("[guides](/fr/guides)"), "<p><a href=\"/fr/guides\">guides</a></p>\n");
+        assert_eq!(
+            html("[guides](/fr/guides)"),
+            "<p><a href=\"/fr/guides\">guides</a></p>\n"
+        );
         assert_eq!(html("[up](#top)"), "<p><a href=\"#top\">up</a></p>\n");
     }
 
     #[test]
     fn only_same_origin_images_load() {
-        assert!(html("![poster](media/poster.png)").contains("<img src=\"content/fr/media/poster.png\" alt=\"poster\""), "{}", html("![poster](media/poster.png)"));
+        assert!(
+            html("![poster](media/poster.png)")
+                .contains("<img src=\"content/fr/media/poster.png\" alt=\"poster\""),
+            "{}",
+            html("![poster](media/poster.png)")
+        );
         assert_eq!(html("![root](/etc/x.png)"), "<p>root</p>\n");
-        assert_eq!(html("![tracker](https://cdn.example/x.png)"), "<p>tracker</p>\n");
+        assert_eq!(
+            html("![tracker](https://cdn.example/x.png)"),
+            "<p>tracker</p>\n"
+        );
     }
 
     #[test]
     fn headings_get_unique_ids_and_an_outline() {
-        let r = render_markdown("## Vote par procuration\n\n## Vote par procuration\n\n### Où voter ?", "");
-        assert!(r.html.contains("<h2 id=\"vote-par-procuration\">"), "{}", r.html);
-        assert!(r.html.contains("<h2 id=\"vote-par-procuration-2\">"), "{}", r.html);
-        assert_eq!(r.headings[2], Heading { level: 3, id: "où-voter".into(), text: "Où voter ?".into() });
+        let r = render_markdown(
+            "## Vote par procuration\n\n## Vote par procuration\n\n### Où voter ?",
+            "",
+        );
+        assert!(
+            r.html.contains("<h2 id=\"vote-par-procuration\">"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<h2 id=\"vote-par-procuration-2\">"),
+            "{}",
+            r.html
+        );
+        assert_eq!(
+            r.headings[2],
+            Heading {
+                level: 3,
+                id: "où-voter".into(),
+                text: "Où voter ?".into()
+            }
+        );
     }
 }

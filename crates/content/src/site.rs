@@ -10,7 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 
 use crate::diagnostic::{line_col, Diagnostic};
-use crate::manifest::{CountryManifest, CountrySummary, PageEntry, Section, SiteIndex, SCHEMA_VERSION};
+use crate::manifest::{
+    CountryManifest, CountrySummary, PageEntry, Section, SiteIndex, SCHEMA_VERSION,
+};
 use crate::page::{self, Place, Reference, Target};
 use crate::time;
 
@@ -52,7 +54,13 @@ pub fn load(files: &[SourceFile], assets: &BTreeSet<String>) -> (Site, Vec<Diagn
     for file in files {
         match file.path.split_once('/') {
             Some((country, _)) => by_country.entry(country).or_default().push(file),
-            None => problems.push(Diagnostic::new(&file.path, 0, 0, "files at the top of content/ are not read", "move it into a country folder such as content/fr/")),
+            None => problems.push(Diagnostic::new(
+                &file.path,
+                0,
+                0,
+                "files at the top of content/ are not read",
+                "move it into a country folder such as content/fr/",
+            )),
         }
     }
     let mut countries = Vec::new();
@@ -67,14 +75,30 @@ pub fn load(files: &[SourceFile], assets: &BTreeSet<String>) -> (Site, Vec<Diagn
     (site, problems)
 }
 
-fn load_country(code: &str, files: &[&SourceFile], problems: &mut Vec<Diagnostic>) -> Option<Country> {
+fn load_country(
+    code: &str,
+    files: &[&SourceFile],
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Country> {
     let country_path = format!("{code}/country.toml");
     if !is_country_code(code) {
-        problems.push(Diagnostic::new(&country_path, 0, 0, format!("`{code}` is not a country code"), "name the folder with the two-letter ISO 3166-1 code in lower case, e.g. `fr`"));
+        problems.push(Diagnostic::new(
+            &country_path,
+            0,
+            0,
+            format!("`{code}` is not a country code"),
+            "name the folder with the two-letter ISO 3166-1 code in lower case, e.g. `fr`",
+        ));
         return None;
     }
     let Some(file) = files.iter().find(|f| f.path == country_path) else {
-        problems.push(Diagnostic::new(&country_path, 0, 0, "the country has no country.toml", "copy the country.toml example from CONTENT.md into this folder"));
+        problems.push(Diagnostic::new(
+            &country_path,
+            0,
+            0,
+            "the country has no country.toml",
+            "copy the country.toml example from CONTENT.md into this folder",
+        ));
         return None;
     };
     let info: CountryFile = match toml::from_str(&file.text) {
@@ -85,39 +109,96 @@ fn load_country(code: &str, files: &[&SourceFile], problems: &mut Vec<Diagnostic
         }
     };
     let before = problems.len();
-    for lang in info.languages.iter().chain([&info.default_language]).chain(info.names.keys()) {
+    for lang in info
+        .languages
+        .iter()
+        .chain([&info.default_language])
+        .chain(info.names.keys())
+    {
         if !is_language_tag(lang) {
-            problems.push(at_key(file, lang, format!("`{lang}` is not a BCP 47 language code"), "use a code such as `fr`, `ro`, `hu` or `en`"));
+            problems.push(at_key(
+                file,
+                lang,
+                format!("`{lang}` is not a BCP 47 language code"),
+                "use a code such as `fr`, `ro`, `hu` or `en`",
+            ));
         }
     }
     if !info.languages.contains(&info.default_language) {
-        problems.push(at_key(file, "default_language", format!("the default language `{}` is not in `languages`", info.default_language), "add it to `languages`"));
+        problems.push(at_key(
+            file,
+            "default_language",
+            format!(
+                "the default language `{}` is not in `languages`",
+                info.default_language
+            ),
+            "add it to `languages`",
+        ));
     }
     if !info.names.contains_key("en") || !info.names.contains_key(&info.default_language) {
-        problems.push(at_key(file, "[names]", "`names` needs the country's name in English and in its default language", "add lines such as `en = \"France\"` under [names]"));
+        problems.push(at_key(
+            file,
+            "[names]",
+            "`names` needs the country's name in English and in its default language",
+            "add lines such as `en = \"France\"` under [names]",
+        ));
     }
     if time::parse_zone(&info.time_zone).is_none() {
-        problems.push(at_key(file, "time_zone", format!("`{}` is not an IANA time zone", info.time_zone), "use a zone such as `Europe/Paris` or `Europe/Bucharest`"));
+        problems.push(at_key(
+            file,
+            "time_zone",
+            format!("`{}` is not an IANA time zone", info.time_zone),
+            "use a zone such as `Europe/Paris` or `Europe/Bucharest`",
+        ));
     }
     if problems.len() > before {
         return None;
     }
-    let summary = CountrySummary { code: code.to_owned(), names: info.names, default_language: info.default_language, languages: info.languages, time_zone: info.time_zone };
+    let summary = CountrySummary {
+        code: code.to_owned(),
+        names: info.names,
+        default_language: info.default_language,
+        languages: info.languages,
+        time_zone: info.time_zone,
+    };
 
     let mut pages = Vec::new();
     for file in files.iter().filter(|f| f.path.ends_with(".md")) {
-        let Some((section, slug, lang)) = parse_page_path(code, &file.path, problems) else { continue };
+        let Some((section, slug, lang)) = parse_page_path(code, &file.path, problems) else {
+            continue;
+        };
         if !summary.languages.contains(&lang) {
-            problems.push(Diagnostic::new(&file.path, 0, 0, format!("language `{lang}` is not one of {code}'s languages"), format!("add `{lang}` to `languages` in {country_path}, or rename the file")));
+            problems.push(Diagnostic::new(
+                &file.path,
+                0,
+                0,
+                format!("language `{lang}` is not one of {code}'s languages"),
+                format!("add `{lang}` to `languages` in {country_path}, or rename the file"),
+            ));
             continue;
         }
-        let place = Place { country: code, time_zone: &summary.time_zone, section, slug, lang };
+        let place = Place {
+            country: code,
+            time_zone: &summary.time_zone,
+            section,
+            slug,
+            lang,
+        };
         if let Some(page) = page::load(file, place, problems) {
             pages.push(page);
         }
     }
-    for file in files.iter().filter(|f| !f.path.ends_with(".md") && f.path != country_path) {
-        problems.push(Diagnostic::new(&file.path, 0, 0, "this file is not read", "pages end in .<lang>.md; the only other text file is the country's country.toml"));
+    for file in files
+        .iter()
+        .filter(|f| !f.path.ends_with(".md") && f.path != country_path)
+    {
+        problems.push(Diagnostic::new(
+            &file.path,
+            0,
+            0,
+            "this file is not read",
+            "pages end in .<lang>.md; the only other text file is the country's country.toml",
+        ));
     }
     let country = Country { summary, pages };
     country.check_translations(problems);
@@ -126,7 +207,11 @@ fn load_country(code: &str, files: &[&SourceFile], problems: &mut Vec<Diagnostic
 
 impl Country {
     fn original(&self, page: &Page) -> Option<&Page> {
-        self.pages.iter().find(|o| o.entry.section == page.entry.section && o.entry.slug == page.entry.slug && o.entry.lang == self.summary.default_language)
+        self.pages.iter().find(|o| {
+            o.entry.section == page.entry.section
+                && o.entry.slug == page.entry.slug
+                && o.entry.lang == self.summary.default_language
+        })
     }
 
     /// Every page exists in the default language, and translations of an election keep its
@@ -134,15 +219,43 @@ impl Country {
     fn check_translations(&self, problems: &mut Vec<Diagnostic>) {
         let code = &self.summary.code;
         let default = &self.summary.default_language;
-        if !self.pages.iter().any(|p| p.entry.section.is_none() && &p.entry.lang == default) {
-            problems.push(Diagnostic::new(&format!("{code}/_index.{default}.md"), 0, 0, "the country has no hub page in its default language", "create it from the _index example in CONTENT.md"));
+        if !self
+            .pages
+            .iter()
+            .any(|p| p.entry.section.is_none() && &p.entry.lang == default)
+        {
+            problems.push(Diagnostic::new(
+                &format!("{code}/_index.{default}.md"),
+                0,
+                0,
+                "the country has no hub page in its default language",
+                "create it from the _index example in CONTENT.md",
+            ));
         }
         for page in self.pages.iter().filter(|p| &p.entry.lang != default) {
             let path = source_path(code, page.entry.section, &page.entry.slug, &page.entry.lang);
             match self.original(page) {
-                None => problems.push(Diagnostic::new(&path, 0, 0, format!("this page has no version in the default language `{default}`"), format!("create {} first; translations follow it", source_path(code, page.entry.section, &page.entry.slug, default)))),
+                None => problems.push(Diagnostic::new(
+                    &path,
+                    0,
+                    0,
+                    format!("this page has no version in the default language `{default}`"),
+                    format!(
+                        "create {} first; translations follow it",
+                        source_path(code, page.entry.section, &page.entry.slug, default)
+                    ),
+                )),
                 Some(original) => {
-                    let times = |p: &Page| p.entry.election.as_ref().map(|e| e.events.iter().map(|ev| (ev.kind, ev.date.clone(), ev.start.clone(), ev.end.clone())).collect::<Vec<_>>());
+                    let times = |p: &Page| {
+                        p.entry.election.as_ref().map(|e| {
+                            e.events
+                                .iter()
+                                .map(|ev| {
+                                    (ev.kind, ev.date.clone(), ev.start.clone(), ev.end.clone())
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                    };
                     if times(page) != times(original) {
                         problems.push(Diagnostic::new(&path, 0, 0, format!("the events differ from the `{default}` version's"), "translations change only the text (labels); copy the kinds, dates and times from the default language"));
                     }
@@ -158,14 +271,23 @@ impl Site {
     }
 
     fn has_page(&self, code: &str, section: Section, slug: &str) -> bool {
-        self.country(code).is_some_and(|c| c.pages.iter().any(|p| p.entry.section == Some(section) && p.entry.slug == slug))
+        self.country(code).is_some_and(|c| {
+            c.pages
+                .iter()
+                .any(|p| p.entry.section == Some(section) && p.entry.slug == slug)
+        })
     }
 
     fn check_references(&self, assets: &BTreeSet<String>, problems: &mut Vec<Diagnostic>) {
         for country in &self.countries {
             let code = &country.summary.code;
             for reference in country.pages.iter().flat_map(|p| &p.references) {
-                let Reference { target, file, line, col } = reference;
+                let Reference {
+                    target,
+                    file,
+                    line,
+                    col,
+                } = reference;
                 let problem = match target {
                     Target::Asset(path) if !assets.contains(path) => Some((format!("the file `{path}` does not exist"), format!("add it under content/{path}, or fix the path"))),
                     Target::Partner(slug) if !self.has_page(code, Section::Partners, slug) => {
@@ -184,12 +306,18 @@ impl Site {
 
     /// A site path must name the home page, a country, or a page of a country.
     fn check_link(&self, url: &str) -> Result<(), String> {
-        let path = url.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
+        let path = url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('/');
         let parts: Vec<&str> = path.split('/').skip(1).collect();
         let found = match parts.as_slice() {
             [] => true,
             [code] => self.country(code).is_some(),
-            [code, section, slug] => Section::from_dir(section).is_some_and(|s| self.has_page(code, s, slug)),
+            [code, section, slug] => {
+                Section::from_dir(section).is_some_and(|s| self.has_page(code, s, slug))
+            }
             _ => false,
         };
         if found {
@@ -200,39 +328,78 @@ impl Site {
     }
 
     pub fn index(&self) -> SiteIndex {
-        SiteIndex { schema: SCHEMA_VERSION, countries: self.countries.iter().map(|c| c.summary.clone()).collect() }
+        SiteIndex {
+            schema: SCHEMA_VERSION,
+            countries: self.countries.iter().map(|c| c.summary.clone()).collect(),
+        }
     }
 }
 
 /// `<cc>/_index.<lang>.md` or `<cc>/<section>/<slug>.<lang>.md`.
-fn parse_page_path(code: &str, path: &str, problems: &mut Vec<Diagnostic>) -> Option<(Option<Section>, String, String)> {
+fn parse_page_path(
+    code: &str,
+    path: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(Option<Section>, String, String)> {
     let rest = &path[code.len() + 1..];
-    let (dir, name) = rest.rsplit_once('/').map_or((None, rest), |(d, n)| (Some(d), n));
+    let (dir, name) = rest
+        .rsplit_once('/')
+        .map_or((None, rest), |(d, n)| (Some(d), n));
     let stem = name.strip_suffix(".md")?;
     let Some((slug, lang)) = stem.rsplit_once('.') else {
-        problems.push(Diagnostic::new(path, 0, 0, "the file name does not say its language", format!("rename it to `{stem}.<lang>.md`, e.g. `{stem}.en.md`")));
+        problems.push(Diagnostic::new(
+            path,
+            0,
+            0,
+            "the file name does not say its language",
+            format!("rename it to `{stem}.<lang>.md`, e.g. `{stem}.en.md`"),
+        ));
         return None;
     };
     if !is_language_tag(lang) {
-        problems.push(Diagnostic::new(path, 0, 0, format!("`{lang}` is not a BCP 47 language code"), "end the file name with a code such as `.fr.md` or `.en.md`"));
+        problems.push(Diagnostic::new(
+            path,
+            0,
+            0,
+            format!("`{lang}` is not a BCP 47 language code"),
+            "end the file name with a code such as `.fr.md` or `.en.md`",
+        ));
         return None;
     }
     let section = match dir {
         None if slug == "_index" => None,
         None => {
-            problems.push(Diagnostic::new(path, 0, 0, "pages must sit in a section folder", "move it into one of elections/, resources/, partners/, guides/ or videos/"));
+            problems.push(Diagnostic::new(
+                path,
+                0,
+                0,
+                "pages must sit in a section folder",
+                "move it into one of elections/, resources/, partners/, guides/ or videos/",
+            ));
             return None;
         }
         Some(dir) => match Section::from_dir(dir) {
             Some(section) => Some(section),
             None => {
-                problems.push(Diagnostic::new(path, 0, 0, format!("`{dir}` is not a section"), "use one of elections/, resources/, partners/, guides/ or videos/"));
+                problems.push(Diagnostic::new(
+                    path,
+                    0,
+                    0,
+                    format!("`{dir}` is not a section"),
+                    "use one of elections/, resources/, partners/, guides/ or videos/",
+                ));
                 return None;
             }
         },
     };
     if section.is_some() && !is_slug(slug) {
-        problems.push(Diagnostic::new(path, 0, 0, format!("`{slug}` is not a valid page name"), "use lower-case letters, digits and dashes, e.g. `check-a-claim`"));
+        problems.push(Diagnostic::new(
+            path,
+            0,
+            0,
+            format!("`{slug}` is not a valid page name"),
+            "use lower-case letters, digits and dashes, e.g. `check-a-claim`",
+        ));
         return None;
     }
     Some((section, slug.to_owned(), lang.to_owned()))
@@ -246,8 +413,16 @@ fn source_path(code: &str, section: Option<Section>, slug: &str, lang: &str) -> 
 }
 
 /// Points at the first line mentioning `needle` (a key or a value), else at line 1.
-fn at_key(file: &SourceFile, needle: &str, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
-    let (line, col) = file.text.find(needle).map_or((1, 1), |i| line_col(&file.text, i));
+fn at_key(
+    file: &SourceFile,
+    needle: &str,
+    message: impl Into<String>,
+    hint: impl Into<String>,
+) -> Diagnostic {
+    let (line, col) = file
+        .text
+        .find(needle)
+        .map_or((1, 1), |i| line_col(&file.text, i));
     Diagnostic::new(&file.path, line, col, message, hint)
 }
 
@@ -256,16 +431,24 @@ fn is_country_code(s: &str) -> bool {
 }
 
 fn is_slug(s: &str) -> bool {
-    !s.is_empty() && !s.starts_with('-') && !s.ends_with('-') && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The BCP 47 shapes content needs: `fr`, `fil`, `sr-Latn`, `pt-BR`, `es-419`.
 pub fn is_language_tag(s: &str) -> bool {
     let mut parts = s.split('-');
-    let lang_ok = parts.next().is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()));
+    let lang_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()));
     lang_ok
         && parts.all(|p| {
-            (p.len() == 4 && p.as_bytes()[0].is_ascii_uppercase() && p.bytes().skip(1).all(|b| b.is_ascii_lowercase()))
+            (p.len() == 4
+                && p.as_bytes()[0].is_ascii_uppercase()
+                && p.bytes().skip(1).all(|b| b.is_ascii_lowercase()))
                 || (p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()))
                 || (p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
         })
@@ -278,18 +461,41 @@ impl Country {
         let published = || self.pages.iter().filter(|p| !p.draft);
         let pick = |section: Option<Section>, slug: &str| {
             published()
-                .find(|p| p.entry.section == section && p.entry.slug == slug && p.entry.lang == lang)
-                .or_else(|| published().find(|p| p.entry.section == section && p.entry.slug == slug && p.entry.lang == self.summary.default_language))
+                .find(|p| {
+                    p.entry.section == section && p.entry.slug == slug && p.entry.lang == lang
+                })
+                .or_else(|| {
+                    published().find(|p| {
+                        p.entry.section == section
+                            && p.entry.slug == slug
+                            && p.entry.lang == self.summary.default_language
+                    })
+                })
         };
         let hub = pick(None, "_index")?.entry.clone();
-        let mut keys: Vec<(Section, &str)> = published().filter_map(|p| Some((p.entry.section?, p.entry.slug.as_str()))).collect();
+        let mut keys: Vec<(Section, &str)> = published()
+            .filter_map(|p| Some((p.entry.section?, p.entry.slug.as_str())))
+            .collect();
         keys.sort();
         keys.dedup();
         // Order is structure, not text: it follows the default-language page's weight.
         let weight = |p: &Page| self.original(p).map_or(p.entry.weight, |o| o.entry.weight);
-        let mut pages: Vec<PageEntry> = keys.into_iter().filter_map(|(s, slug)| pick(Some(s), slug)).map(|p| PageEntry { weight: weight(p), ..p.entry.clone() }).collect();
+        let mut pages: Vec<PageEntry> = keys
+            .into_iter()
+            .filter_map(|(s, slug)| pick(Some(s), slug))
+            .map(|p| PageEntry {
+                weight: weight(p),
+                ..p.entry.clone()
+            })
+            .collect();
         pages.sort_by(|a, b| (a.section, a.weight, &a.title).cmp(&(b.section, b.weight, &b.title)));
-        Some(CountryManifest { schema: SCHEMA_VERSION, lang: lang.to_owned(), country: self.summary.clone(), hub, pages })
+        Some(CountryManifest {
+            schema: SCHEMA_VERSION,
+            lang: lang.to_owned(),
+            country: self.summary.clone(),
+            hub,
+            pages,
+        })
     }
 }
 

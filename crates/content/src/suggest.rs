@@ -6,7 +6,8 @@ pub fn did_you_mean(message: &str) -> Option<String> {
     let mut words = message.split('`').skip(1).step_by(2);
     let wrong = words.next()?;
     let best = words.min_by_key(|w| distance(wrong, w))?;
-    (distance(wrong, best) <= (wrong.chars().count() / 3).max(2)).then(|| format!("did you mean `{best}`?"))
+    (distance(wrong, best) <= (wrong.chars().count() / 3).max(2))
+        .then(|| format!("did you mean `{best}`?"))
 }
 
 /// Levenshtein distance, counted in characters.
@@ -18,7 +19,9 @@ fn distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
             diagonal = above;
         }
     }
@@ -31,9 +34,19 @@ mod tests {
 
     #[test]
     fn suggests_close_words_only() {
-        assert_eq!(did_you_mean("unknown field `titel`, expected one of `title`, `summary`").as_deref(), Some("did you mean `title`?"));
-        assert_eq!(did_you_mean("unknown variant `anulled`, expected one of `held`, `annulled`").as_deref(), Some("did you mean `annulled`?"));
-        assert_eq!(did_you_mean("unknown field `colour`, expected `title`"), None);
+        assert_eq!(
+            did_you_mean("unknown field `titel`, expected one of `title`, `summary`").as_deref(),
+            Some("did you mean `title`?")
+        );
+        assert_eq!(
+            did_you_mean("unknown variant `anulled`, expected one of `held`, `annulled`")
+                .as_deref(),
+            Some("did you mean `annulled`?")
+        );
+        assert_eq!(
+            did_you_mean("unknown field `colour`, expected `title`"),
+            None
+        );
         assert_eq!(did_you_mean("invalid type"), None);
     }
 }

@@ -11,7 +11,9 @@ pub fn parse_zone(name: &str) -> Option<Tz> {
 /// A TOML date (`2024-06-30`) as a chrono date; `None` if it has a time or offset part.
 pub fn toml_date(value: &toml::value::Datetime) -> Option<NaiveDate> {
     match (value.date, value.time, value.offset) {
-        (Some(d), None, None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
+        (Some(d), None, None) => {
+            NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+        }
         _ => None,
     }
 }
@@ -30,13 +32,19 @@ pub enum TimeError {
 /// The UTC instant, as RFC 3339 (`…Z`), of a TOML date-time: either with an explicit offset
 /// (`2024-06-30T08:00:00+02:00`) or local (`2024-06-30T08:00:00`) in `zone`.
 pub fn instant(value: &toml::value::Datetime, zone: Tz) -> Result<String, TimeError> {
-    let (Some(d), Some(t)) = (value.date, value.time) else { return Err(TimeError::NotADateTime) };
-    let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()).ok_or(TimeError::NotADateTime)?;
-    let time = NaiveTime::from_hms_opt(t.hour.into(), t.minute.into(), t.second.into()).ok_or(TimeError::NotADateTime)?;
+    let (Some(d), Some(t)) = (value.date, value.time) else {
+        return Err(TimeError::NotADateTime);
+    };
+    let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+        .ok_or(TimeError::NotADateTime)?;
+    let time = NaiveTime::from_hms_opt(t.hour.into(), t.minute.into(), t.second.into())
+        .ok_or(TimeError::NotADateTime)?;
     let local = NaiveDateTime::new(date, time);
     let utc = match value.offset {
         Some(toml::value::Offset::Z) => local,
-        Some(toml::value::Offset::Custom { minutes }) => local - chrono::Duration::minutes(minutes.into()),
+        Some(toml::value::Offset::Custom { minutes }) => {
+            local - chrono::Duration::minutes(minutes.into())
+        }
         None => match zone.from_local_datetime(&local) {
             LocalResult::Single(t) => t.naive_utc(),
             LocalResult::Ambiguous(..) => return Err(TimeError::Ambiguous),
@@ -58,24 +66,51 @@ mod tests {
     fn local_times_become_utc_across_dst() {
         let paris = parse_zone("Europe/Paris").unwrap();
         // Summer (UTC+2) and winter (UTC+1) in the same zone.
-        assert_eq!(instant(&dt("2024-06-30T08:00:00"), paris), Ok("2024-06-30T06:00:00Z".into()));
-        assert_eq!(instant(&dt("2024-11-24T07:00:00"), parse_zone("Europe/Bucharest").unwrap()), Ok("2024-11-24T05:00:00Z".into()));
-        assert_eq!(instant(&dt("2024-01-10T08:00:00"), paris), Ok("2024-01-10T07:00:00Z".into()));
+        assert_eq!(
+            instant(&dt("2024-06-30T08:00:00"), paris),
+            Ok("2024-06-30T06:00:00Z".into())
+        );
+        assert_eq!(
+            instant(
+                &dt("2024-11-24T07:00:00"),
+                parse_zone("Europe/Bucharest").unwrap()
+            ),
+            Ok("2024-11-24T05:00:00Z".into())
+        );
+        assert_eq!(
+            instant(&dt("2024-01-10T08:00:00"), paris),
+            Ok("2024-01-10T07:00:00Z".into())
+        );
     }
 
     #[test]
     fn explicit_offsets_win() {
         let paris = parse_zone("Europe/Paris").unwrap();
-        assert_eq!(instant(&dt("2024-06-30T08:00:00+03:00"), paris), Ok("2024-06-30T05:00:00Z".into()));
-        assert_eq!(instant(&dt("2024-06-30T08:00:00Z"), paris), Ok("2024-06-30T08:00:00Z".into()));
+        assert_eq!(
+            instant(&dt("2024-06-30T08:00:00+03:00"), paris),
+            Ok("2024-06-30T05:00:00Z".into())
+        );
+        assert_eq!(
+            instant(&dt("2024-06-30T08:00:00Z"), paris),
+            Ok("2024-06-30T08:00:00Z".into())
+        );
     }
 
     #[test]
     fn dst_gaps_and_overlaps_are_refused() {
         let paris = parse_zone("Europe/Paris").unwrap();
-        assert_eq!(instant(&dt("2024-03-31T02:30:00"), paris), Err(TimeError::Skipped));
-        assert_eq!(instant(&dt("2024-10-27T02:30:00"), paris), Err(TimeError::Ambiguous));
-        assert_eq!(instant(&dt("2024-10-27"), paris), Err(TimeError::NotADateTime));
+        assert_eq!(
+            instant(&dt("2024-03-31T02:30:00"), paris),
+            Err(TimeError::Skipped)
+        );
+        assert_eq!(
+            instant(&dt("2024-10-27T02:30:00"), paris),
+            Err(TimeError::Ambiguous)
+        );
+        assert_eq!(
+            instant(&dt("2024-10-27"), paris),
+            Err(TimeError::NotADateTime)
+        );
     }
 
     #[test]

@@ -24,9 +24,15 @@ pub struct UrlError {
 pub fn classify_url(url: &str) -> Result<UrlKind, UrlError> {
     // Browsers drop tabs and newlines inside URLs and ignore leading spaces, so
     // `java\tscript:` must be judged as `javascript:`.
-    let squeezed: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let squeezed: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
     if squeezed.is_empty() {
-        return Err(UrlError { message: "the link has no target".into(), hint: "write the address between the parentheses: [text](https://…)" });
+        return Err(UrlError {
+            message: "the link has no target".into(),
+            hint: "write the address between the parentheses: [text](https://…)",
+        });
     }
     if squeezed.starts_with("//") || squeezed.starts_with("\\\\") || squeezed.starts_with("/\\") {
         return Err(UrlError {
@@ -40,10 +46,15 @@ pub fn classify_url(url: &str) -> Result<UrlKind, UrlError> {
             if squeezed.len() > "https://".len() && squeezed[6..].starts_with("//") {
                 Ok(UrlKind::External)
             } else {
-                Err(UrlError { message: format!("`{url}` is not a complete web address"), hint: "write it as https://host/path" })
+                Err(UrlError {
+                    message: format!("`{url}` is not a complete web address"),
+                    hint: "write it as https://host/path",
+                })
             }
         }
-        Some(s) if s.eq_ignore_ascii_case("mailto") || s.eq_ignore_ascii_case("tel") => Ok(UrlKind::Contact),
+        Some(s) if s.eq_ignore_ascii_case("mailto") || s.eq_ignore_ascii_case("tel") => {
+            Ok(UrlKind::Contact)
+        }
         Some(s) if s.eq_ignore_ascii_case("http") => Err(UrlError {
             message: format!("`{url}` uses http, which can be intercepted"),
             hint: "use the https:// address of the same page",
@@ -62,7 +73,8 @@ fn scheme(url: &str) -> Option<&str> {
     let candidate = &url[..end];
     let mut chars = candidate.chars();
     let first = chars.next()?;
-    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))).then_some(candidate)
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        .then_some(candidate)
 }
 
 #[cfg(test)]
@@ -71,18 +83,35 @@ mod tests {
 
     #[test]
     fn accepts_what_content_needs() {
-        assert_eq!(classify_url("https://www.elections.interieur.gouv.fr/"), Ok(UrlKind::External));
+        assert_eq!(
+            classify_url("https://www.elections.interieur.gouv.fr/"),
+            Ok(UrlKind::External)
+        );
         assert_eq!(classify_url("/ro/guides"), Ok(UrlKind::Internal));
         assert_eq!(classify_url("guides/check-a-claim"), Ok(UrlKind::Internal));
         assert_eq!(classify_url("#how-to-vote"), Ok(UrlKind::Internal));
-        assert_eq!(classify_url("mailto:contact@example.org"), Ok(UrlKind::Contact));
+        assert_eq!(
+            classify_url("mailto:contact@example.org"),
+            Ok(UrlKind::Contact)
+        );
         assert_eq!(classify_url("a/b:c"), Ok(UrlKind::Internal));
     }
 
     #[test]
     fn refuses_dangerous_or_insecure_targets() {
-        for url in ["javascript:alert(1)", " JAVASCRIPT:x", "java\tscript:x", "data:text/html,x", "vbscript:x",
-                    "http://example.org", "//example.org", "\\\\example.org", "https:example.org", "file:///etc/passwd", ""] {
+        for url in [
+            "javascript:alert(1)",
+            " JAVASCRIPT:x",
+            "java\tscript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "http://example.org",
+            "//example.org",
+            "\\\\example.org",
+            "https:example.org",
+            "file:///etc/passwd",
+            "",
+        ] {
             assert!(classify_url(url).is_err(), "{url:?} should be refused");
         }
     }
