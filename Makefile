@@ -8,7 +8,7 @@ PORT ?= 8080
 CARGO_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)/= --remap-path-prefix=$(CARGO_DIR)/registry/src/=
 
-.PHONY: setup serve build serve-release check-content test test-rust e2e size
+.PHONY: setup serve build serve-release check-content test test-rust lint e2e size
 
 setup:
 	@scripts/setup.sh
@@ -34,6 +34,12 @@ check-content:
 test-rust:
 	cargo test --locked -p content -p content-cli
 
+## Formatting and clippy, for the native crates and the wasm app; warnings fail.
+lint:
+	cargo fmt --all --check
+	cargo clippy --locked -q -p content -p content-cli --all-targets -- -D warnings
+	cargo clippy --locked -q --target wasm32-unknown-unknown -p election-center -- -D warnings
+
 size:
 	node scripts/size-report.mjs dist
 
@@ -42,4 +48,4 @@ e2e:
 	npx playwright test --config tests/e2e/playwright.config.mjs
 
 ## Everything CI runs: native tests, the content check, the release build, its size budget and the browser tests.
-test: setup test-rust check-content build size e2e
+test: setup test-rust lint check-content build size e2e

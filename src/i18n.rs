@@ -47,21 +47,27 @@ impl I18n {
     }
 
     /// The plural form of `key` for `n` under the language's rules (`Intl.PluralRules`),
-    /// with `{count}` replaced.
+    /// with `{count}` replaced by `n` written the language's way (`Intl.NumberFormat`:
+    /// 1,000 / 1 000 / 1.000).
     pub fn tn(&self, key: &str, n: usize) -> String {
-        let rules =
-            Intl::PluralRules::new(&Array::of1(&JsValue::from_str(self.lang)), &Object::new());
-        let category = rules
+        let locales = Array::of1(&JsValue::from_str(self.lang));
+        let category = Intl::PluralRules::new(&locales, &Object::new())
             .select(n as f64)
             .as_string()
             .unwrap_or_else(|| "other".to_owned());
+        let count = Intl::NumberFormat::new(&locales, &Object::new())
+            .format()
+            .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
+            .ok()
+            .and_then(|c| c.as_string())
+            .unwrap_or_else(|| n.to_string());
         let form = format!("{key}.{category}");
         let key = if self.get(&form).is_some() {
             form
         } else {
             format!("{key}.other")
         };
-        self.tf(&key, &[("count", &n.to_string())])
+        self.tf(&key, &[("count", &count)])
     }
 
     /// The name of a language in the interface's language.

@@ -558,7 +558,9 @@ pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> 
 /// wrong page does not silently do nothing.
 fn refuse_foreign_fields(r: &mut Reporter, fm: &FrontMatter, section: Option<Section>) {
     use Section::*;
-    let fields: [(&str, Option<Range<usize>>, &[Section]); 17] = [
+    // (field, where it is if present, the sections it belongs to)
+    type Field<'a> = (&'a str, Option<Range<usize>>, &'a [Section]);
+    let fields: [Field; 17] = [
         (
             "type",
             fm.election_type.as_ref().map(Spanned::span),
