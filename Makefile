@@ -8,7 +8,7 @@ PORT ?= 8080
 CARGO_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)/= --remap-path-prefix=$(CARGO_DIR)/registry/src/=
 
-.PHONY: setup serve build serve-release check-content test test-rust lint e2e size
+.PHONY: setup serve build serve-release check-content test test-rust lint e2e size bench
 
 setup:
 	@scripts/setup.sh
@@ -42,6 +42,10 @@ lint:
 
 size:
 	node scripts/size-report.mjs dist
+
+## Timings of the content pipeline (not part of the tests: timings are reports, not pass/fail).
+bench:
+	scripts/bench.sh
 
 e2e:
 	cargo run --quiet --locked -p content-cli -- build crates/content-cli/tests/fixtures/valid --out target/fixture-content
