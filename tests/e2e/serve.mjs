@@ -48,7 +48,6 @@ const server = createServer((req, res) => {
     return;
   }
   if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-  let status = 200;
   if (!existsSync(path)) {
     const lastSegment = pathname.split('/').pop();
     if (lastSegment.includes('.')) {
@@ -67,7 +66,7 @@ const server = createServer((req, res) => {
     Vary: 'Accept-Encoding',
   };
   if (encoding) headers['Content-Encoding'] = encoding;
-  res.writeHead(status, headers);
+  res.writeHead(200, headers);
   if (req.method === 'HEAD') res.end();
   else res.end(readFileSync(file));
 });
