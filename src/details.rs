@@ -18,7 +18,9 @@ pub fn details(i18n: &I18n, code: &str, entry: &PageEntry) -> Option<AnyView> {
             .rerun_of
             .as_ref()
             .map(|slug| format!("/{code}/elections/{slug}?lang={}", i18n.lang));
-        return Some(election(i18n, e, rerun_of).into_any());
+        // Calendar files are written by the build beside the page, one per event.
+        let calendars = format!("content/{code}/{}/elections/{}", entry.lang, entry.slug);
+        return Some(election(i18n, e, rerun_of, &calendars).into_any());
     }
     if let Some(r) = &entry.resource {
         return Some(resource(i18n, r).into_any());
@@ -32,9 +34,10 @@ pub fn details(i18n: &I18n, code: &str, entry: &PageEntry) -> Option<AnyView> {
     None
 }
 
-fn election(i18n: &I18n, e: &Election, rerun_of: Option<String>) -> impl IntoView {
+fn election(i18n: &I18n, e: &Election, rerun_of: Option<String>, calendars: &str) -> impl IntoView {
     let ui = i18n.lang;
-    let events = e.events.iter().map(|ev| {
+    let add = i18n.t("election.add_to_calendar");
+    let events = e.events.iter().enumerate().map(|(n, ev)| {
         let label = ev
             .label
             .clone()
@@ -50,7 +53,13 @@ fn election(i18n: &I18n, e: &Election, rerun_of: Option<String>) -> impl IntoVie
             .into_any(),
             (None, None) => ().into_any(),
         };
-        view! { <li><span class="event-label">{label}</span> {when}</li> }
+        let ics = format!("{calendars}/{n}.ics");
+        view! {
+            <li>
+                <span class="event-label">{label}</span> {when}
+                " "<a class="ics" href=ics download="">{add.clone()}</a>
+            </li>
+        }
     });
     view! {
         <section class="election-facts" aria-labelledby="key-dates">

@@ -61,3 +61,17 @@ test('a self-hosted video has a player with captions; the guide links resolve', 
   // Relative media paths resolve through <base href>, on any route.
   await expect.poll(() => page.locator('.prose img').evaluate((img) => img.naturalWidth)).toBe(16);
 });
+
+test('each key date can be added to a calendar, at the right instant', async ({ page, request }) => {
+  await page.goto('/aa/elections/general-2025');
+  const links = page.getByRole('link', { name: 'Add to calendar' });
+  await expect(links).toHaveCount(2);
+  const href = await links.first().getAttribute('href');
+  expect(href).toBe('content/aa/en/elections/general-2025/0.ics');
+  const response = await request.get(`/${href}`);
+  expect(response.headers()['content-type']).toContain('text/calendar');
+  const ics = await response.text();
+  // 07:00 in Bucharest on 4 May 2025 is 04:00 UTC.
+  expect(ics).toContain('\r\nDTSTART:20250504T040000Z\r\n');
+  expect(ics).toContain('\r\nSUMMARY:First round – General election 2025\r\n');
+});

@@ -74,11 +74,28 @@ pub fn build(site: &Site, content_dir: &Path, out: &Path) -> io::Result<()> {
         }
         for page in country.pages.iter().filter(|p| !p.draft) {
             write(&dir.join(&page.entry.body), page.html.as_bytes())?;
+            write_calendars(&dir, code, &page.entry)?;
         }
         let media = content_dir.join(code).join("media");
         if media.is_dir() {
             copy_dir(&media, &dir.join("media"))?;
         }
+    }
+    Ok(())
+}
+
+/// `<lang>/elections/<slug>/<n>.ics`, one per event, numbered in the manifest's order.
+fn write_calendars(dir: &Path, code: &str, entry: &content::PageEntry) -> io::Result<()> {
+    let Some(election) = &entry.election else {
+        return Ok(());
+    };
+    for (n, event) in election.events.iter().enumerate() {
+        let uid = format!("{code}-{}-{n}@election-center", entry.slug);
+        let ics = content::ics::event_calendar(event, &entry.title, &uid, &entry.reviewed);
+        write(
+            &dir.join(format!("{}/elections/{}/{n}.ics", entry.lang, entry.slug)),
+            ics.as_bytes(),
+        )?;
     }
     Ok(())
 }

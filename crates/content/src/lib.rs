@@ -18,6 +18,8 @@ pub mod front_matter;
 #[cfg(feature = "build")]
 pub mod i18n;
 #[cfg(feature = "build")]
+pub mod ics;
+#[cfg(feature = "build")]
 mod page;
 #[cfg(feature = "build")]
 pub mod site;

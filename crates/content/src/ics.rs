@@ -1,0 +1,159 @@
+//! "Add to calendar": one iCalendar file (RFC 5545) per election event, written at build
+//! time so that the browser app only links to it.
+
+use crate::manifest::ElectionEvent;
+
+/// The `.ics` text for `event` of the election `title`. `uid` must be stable and unique
+/// (calendar apps update an event with the same UID); `stamp` is a `YYYY-MM-DD` date used
+/// as DTSTAMP, so that building twice gives the same file.
+pub fn event_calendar(event: &ElectionEvent, title: &str, uid: &str, stamp: &str) -> String {
+    let summary = match &event.label {
+        Some(label) => format!("{label} – {title}"),
+        None => title.to_owned(),
+    };
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//Election Center//Election Center//EN".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+        "METHOD:PUBLISH".to_owned(),
+        "BEGIN:VEVENT".to_owned(),
+        format!("UID:{uid}"),
+        format!("DTSTAMP:{}T000000Z", compact(stamp)),
+    ];
+    match (&event.date, &event.start) {
+        (Some(day), _) => {
+            lines.push(format!("DTSTART;VALUE=DATE:{}", compact(day)));
+            if let Some(next) = next_day(day) {
+                lines.push(format!("DTEND;VALUE=DATE:{next}"));
+            }
+        }
+        (None, Some(start)) => {
+            lines.push(format!("DTSTART:{}", compact(start)));
+            if let Some(end) = &event.end {
+                lines.push(format!("DTEND:{}", compact(end)));
+            }
+        }
+        (None, None) => {}
+    }
+    lines.push(format!("SUMMARY:{}", escape(&summary)));
+    lines.extend(["END:VEVENT".to_owned(), "END:VCALENDAR".to_owned()]);
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+/// `2024-06-30` → `20240630`; `2025-05-04T04:00:00Z` → `20250504T040000Z`.
+fn compact(value: &str) -> String {
+    value.chars().filter(|c| *c != '-' && *c != ':').collect()
+}
+
+fn next_day(day: &str) -> Option<String> {
+    let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    Some(date.succ_opt()?.format("%Y%m%d").to_string())
+}
+
+/// TEXT values escape backslashes, semicolons, commas and newlines.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | ';' | ',' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Ends the line with CRLF, folding it every 75 octets without splitting a character.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::EventKind;
+
+    fn event(
+        date: Option<&str>,
+        start: Option<&str>,
+        end: Option<&str>,
+        label: Option<&str>,
+    ) -> ElectionEvent {
+        ElectionEvent {
+            kind: EventKind::VotingDay,
+            label: label.map(Into::into),
+            date: date.map(Into::into),
+            start: start.map(Into::into),
+            end: end.map(Into::into),
+            time_zone: "Europe/Paris".into(),
+        }
+    }
+
+    #[test]
+    fn a_whole_day_event() {
+        let ics = event_calendar(
+            &event(Some("2024-06-30"), None, None, Some("Premier tour")),
+            "Législatives 2024",
+            "fr-1@x",
+            "2026-11-25",
+        );
+        assert!(
+            ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+            "{ics}"
+        );
+        assert!(ics.contains("\r\nDTSTAMP:20261125T000000Z\r\n"), "{ics}");
+        assert!(
+            ics.contains("\r\nDTSTART;VALUE=DATE:20240630\r\nDTEND;VALUE=DATE:20240701\r\n"),
+            "{ics}"
+        );
+        assert!(
+            ics.contains("\r\nSUMMARY:Premier tour – Législatives 2024\r\n"),
+            "{ics}"
+        );
+        assert!(ics.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"), "{ics}");
+    }
+
+    #[test]
+    fn a_timed_event_in_utc() {
+        let ics = event_calendar(
+            &event(
+                None,
+                Some("2025-05-04T04:00:00Z"),
+                Some("2025-05-04T18:00:00Z"),
+                None,
+            ),
+            "Vote",
+            "u",
+            "2025-01-01",
+        );
+        assert!(
+            ics.contains("\r\nDTSTART:20250504T040000Z\r\nDTEND:20250504T180000Z\r\n"),
+            "{ics}"
+        );
+        assert!(ics.contains("\r\nSUMMARY:Vote\r\n"), "{ics}");
+    }
+
+    #[test]
+    fn text_is_escaped_and_long_lines_folded_between_characters() {
+        assert_eq!(escape("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
+        let long = format!("SUMMARY:{}", "é".repeat(60));
+        let folded = fold(&long);
+        assert!(folded.lines().all(|l| l.len() <= 75), "{folded}");
+        assert_eq!(folded.replace("\r\n ", "").trim_end(), long);
+    }
+}
