@@ -45,7 +45,7 @@ fi
 
 if [ ! -x node_modules/.bin/playwright ] || [ ! -x node_modules/.bin/wasm-opt ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "npm ci (Playwright, axe-core, binaryen $BINARYEN_VERSION)"
+  log "npm ci (Playwright, binaryen $BINARYEN_VERSION)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 log "tools ready"
