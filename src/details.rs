@@ -171,6 +171,15 @@ fn event_key(k: EventKind) -> &'static str {
     }
 }
 
+/// The kind of an official resource or a partner, in the interface's language.
+pub fn kind_label(i18n: &I18n, entry: &PageEntry) -> Option<String> {
+    match (&entry.resource, &entry.partner) {
+        (Some(r), _) => Some(i18n.t(resource_key(r.kind))),
+        (None, Some(p)) => Some(i18n.t(partner_key(p.kind))),
+        (None, None) => None,
+    }
+}
+
 fn resource_key(k: ResourceKind) -> &'static str {
     match k {
         ResourceKind::ElectoralAuthority => "resource.kind.electoral_authority",

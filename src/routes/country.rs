@@ -98,20 +98,33 @@ fn section_list(
         return None;
     }
     let ui = i18n.lang;
+    // Official bodies and partners are grouped by kind (electoral authority, court, …), in
+    // the order the kinds first appear; other sections form one group without a heading.
+    let mut groups: Vec<(Option<String>, Vec<&PageEntry>)> = Vec::new();
+    for page in items {
+        let kind = details::kind_label(i18n, page);
+        match groups.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, members)) => members.push(page),
+            None => groups.push((kind, vec![page])),
+        }
+    }
     Some(view! {
         <section class="hub-section" aria-labelledby=format!("section-{}", section.dir())>
             <h2 id=format!("section-{}", section.dir())>{section_title(i18n, section)}</h2>
-            <ul class="page-list">
-                {items.into_iter().map(|p| {
-                    let href = format!("/{code}/{}/{}?lang={ui}", section.dir(), p.slug);
-                    view! {
-                        <li lang=p.lang.clone()>
-                            <a href=href>{p.title.clone()}</a>
-                            {p.summary.clone().map(|s| view! { <p>{s}</p> })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            {groups.into_iter().map(|(kind, members)| view! {
+                {kind.map(|k| view! { <h3 class="kind-heading">{k}</h3> })}
+                <ul class="page-list">
+                    {members.into_iter().map(|p| {
+                        let href = format!("/{code}/{}/{}?lang={ui}", section.dir(), p.slug);
+                        view! {
+                            <li lang=p.lang.clone()>
+                                <a href=href>{p.title.clone()}</a>
+                                {p.summary.clone().map(|s| view! { <p>{s}</p> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }).collect_view()}
         </section>
     })
 }

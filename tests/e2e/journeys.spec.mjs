@@ -75,3 +75,12 @@ test.describe('when the network fails', () => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Alegeri în România');
 });
 });
+
+test('official resources on a hub are grouped by kind', async ({ page }) => {
+  await page.goto('/ro?lang=en');
+  const resources = page.locator('section[aria-labelledby="section-resources"]');
+  await expect(resources.locator('h3')).toHaveText(['Electoral authority', 'Court', 'Regulator', 'Police and cybersecurity']);
+  const authorities = resources.locator('h3:has-text("Electoral authority") + ul li');
+  await expect(authorities).toHaveText([/Permanent Electoral Authority/, /Central Electoral Bureau/]);
+  await expect(page.locator('section[aria-labelledby="section-partners"] h3')).toHaveText(['Media-literacy partner', 'Fact-checker']);
+});
