@@ -1,0 +1,39 @@
+// Automated accessibility checks (axe-core, WCAG 2.0–2.2 A/AA and best practices) on each
+// kind of page, in light and dark themes and on a phone. Automated checks catch only part
+// of WCAG; keyboard and screen-reader walks remain necessary.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { test, expect } from './fixtures.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const PAGES = [
+  '/?lang=en',
+  '/zz?lang=fr',
+  '/fr?lang=fr',
+  '/ro?lang=hu',
+  '/ro/elections/presidential-2024?lang=ro',
+  '/fr/resources/arcom?lang=en',
+  '/ro/partners/lead-stories?lang=en',
+  '/fr/guides/check-a-claim?lang=fr',
+  '/ro/videos/check-a-claim?lang=ro',
+];
+
+for (const scheme of ['light', 'dark']) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+    for (const path of PAGES) {
+      test(`${path} has no detectable accessibility violations`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        // Evaluated through the DevTools protocol, so the page's CSP does not apply.
+        await page.evaluate(axeSource);
+        const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
+        // The rules really ran (a narrow tag list runs only a handful).
+        expect(result.passes.length + result.incomplete.length + result.inapplicable.length).toBeGreaterThan(60);
+        const violations = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        expect(violations).toEqual([]);
+      });
+    }
+  });
+}
