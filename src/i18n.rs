@@ -12,9 +12,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsValue;
 
-use crate::api;
-
-const SAVED: &str = "election-center.lang";
+use crate::{api, memory};
 
 /// The interface language and its texts.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,21 +102,18 @@ pub fn autonym(lang: &str) -> &'static str {
 pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
     let query = use_query_map();
     let url_lang = Memo::new(move |_| query.read().get("lang"));
-    let storage = || window().local_storage().ok().flatten();
     // An explicit, supported `?lang=` is the voter's choice: remember it.
     Effect::new(move || {
-        if let (Some(lang), Some(storage)) = (
-            url_lang
-                .get()
-                .filter(|l| UI_LANGUAGES.contains(&l.as_str())),
-            storage(),
-        ) {
-            let _ = storage.set_item(SAVED, &lang);
+        if let Some(lang) = url_lang
+            .get()
+            .filter(|l| UI_LANGUAGES.contains(&l.as_str()))
+        {
+            memory::save_language(&lang);
         }
     });
     // Only a change of language reloads the texts (and re-renders the page).
     let preferred = Memo::new(move |_| {
-        let saved = storage().and_then(|s| s.get_item(SAVED).ok().flatten());
+        let saved = memory::saved_language();
         let browser: Vec<String> = window()
             .navigator()
             .languages()

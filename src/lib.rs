@@ -7,6 +7,7 @@ mod details;
 mod format;
 mod head;
 mod i18n;
+mod memory;
 mod routes;
 
 use leptos::prelude::*;

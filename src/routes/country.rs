@@ -50,6 +50,8 @@ fn loaded_view(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ui = i18n.lang;
+    let remembered = manifest.country.code.clone();
+    Effect::new(move || crate::memory::save_country(&remembered));
     let CountryManifest { country, pages, .. } = manifest;
     let name = country.name(ui).to_owned();
     let code = country.code.clone();

@@ -14,9 +14,25 @@ pub fn HomePage() -> impl IntoView {
     let index: Arc<SiteIndex> = expect_context();
     set_head(None, i18n.t("site.description"));
     let ui = i18n.lang;
+    // The country the voter last looked at, read after the first render (it is a choice
+    // kept in this browser, not part of the page).
+    let last = RwSignal::new(None::<String>);
+    Effect::new(move || last.set(crate::memory::last_country()));
+    let continue_to = {
+        let (index, i18n) = (index.clone(), i18n.clone());
+        move || {
+            let code = last.get()?;
+            let country = index.countries.iter().find(|c| c.code == code)?;
+            let label = i18n.tf("site.continue", &[("country", country.name(ui))]);
+            Some(
+                view! { <p class="continue"><a class="button" href=format!("/{code}?lang={ui}")>{label}</a></p> },
+            )
+        }
+    };
     view! {
         <h1>{i18n.t("site.name")}</h1>
         <p class="lead">{i18n.t("site.tagline")}</p>
+        {continue_to}
         <ul class="country-list" aria-label=i18n.t("site.countries")>
             {index.countries.iter().map(|c| {
                 let native = c.names.get(&c.default_language).filter(|n| *n != c.name(ui)).cloned();

@@ -84,3 +84,13 @@ test('official resources on a hub are grouped by kind', async ({ page }) => {
   await expect(authorities).toHaveText([/Permanent Electoral Authority/, /Central Electoral Bureau/]);
   await expect(page.locator('section[aria-labelledby="section-partners"] h3')).toHaveText(['Media-literacy partner', 'Fact-checker']);
 });
+
+test('the country picker offers the way back to the voter’s last country', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.continue')).toHaveCount(0);
+  await page.goto('/ro/guides/check-a-claim?lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Continue to Romania' }).click();
+  await expect(page).toHaveURL('/ro?lang=en');
+});
