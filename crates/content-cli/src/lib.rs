@@ -105,7 +105,8 @@ fn write(path: &PathBuf, data: &[u8]) -> io::Result<()> {
     fs::write(path, data)
 }
 
-fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
+/// Copies a folder and everything under it.
+pub fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from)? {
         let entry = entry?;

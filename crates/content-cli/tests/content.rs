@@ -45,7 +45,7 @@ fn valid_fixture_builds_to_the_golden_manifests() {
     if bless() {
         let _ = fs::remove_dir_all(&golden);
         fs::rename(&out, &golden)
-            .or_else(|_| copy(&out, &golden))
+            .or_else(|_| content_cli::copy_dir(&out, &golden))
             .unwrap();
         return;
     }
@@ -63,15 +63,6 @@ fn valid_fixture_builds_to_the_golden_manifests() {
             "{path} differs from the golden copy"
         );
     }
-}
-
-fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
-    for (path, data) in files(from) {
-        let target = to.join(path);
-        fs::create_dir_all(target.parent().unwrap())?;
-        fs::write(target, data)?;
-    }
-    Ok(())
 }
 
 #[test]
