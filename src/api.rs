@@ -45,21 +45,23 @@ pub async fn site_index() -> Result<SiteIndex, FetchError> {
     get_json(&format!("{CONTENT_ROOT}/index.json")).await
 }
 
-/// The manifest of `code` in `lang`, or in the country's default language when `lang` is
-/// `None` or not offered.
+/// The manifest of `code` in `lang`, or in the country's default language when the country
+/// does not offer `lang`.
 async fn country_manifest(
     index: &SiteIndex,
     code: &str,
-    lang: Option<&str>,
+    lang: &str,
 ) -> Result<CountryManifest, FetchError> {
     let country = index
         .countries
         .iter()
         .find(|c| c.code == code)
         .ok_or(FetchError::NotFound)?;
-    let lang = lang
-        .filter(|l| country.languages.iter().any(|c| c == l))
-        .unwrap_or(&country.default_language);
+    let lang = if country.languages.iter().any(|c| c == lang) {
+        lang
+    } else {
+        &country.default_language
+    };
     get_json(&format!("{CONTENT_ROOT}/{code}/{lang}.json")).await
 }
 
@@ -89,13 +91,13 @@ pub async fn page(
     code: String,
     section: Option<String>,
     slug: Option<String>,
-    lang: Option<String>,
+    lang: &'static str,
 ) -> Result<LoadedPage, FetchError> {
     let section = match section {
         None => None,
         Some(dir) => Some(Section::from_dir(&dir).ok_or(FetchError::NotFound)?),
     };
-    let manifest = country_manifest(&index, &code, lang.as_deref()).await?;
+    let manifest = country_manifest(&index, &code, lang).await?;
     let entry = match section {
         None => manifest.hub.clone(),
         Some(section) => manifest

@@ -26,7 +26,7 @@ pub fn CountryPage() -> impl IntoView {
                 p.get("country").unwrap_or_default(),
                 p.get("section"),
                 p.get("slug"),
-                Some(lang.to_owned()),
+                lang,
             ),
             false,
         );
