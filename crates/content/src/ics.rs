@@ -99,6 +99,7 @@ mod tests {
             label: label.map(Into::into),
             date: date.map(Into::into),
             start: start.map(Into::into),
+            local_start: None,
             end: end.map(Into::into),
             time_zone: "Europe/Paris".into(),
         }

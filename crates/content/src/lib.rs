@@ -8,6 +8,7 @@
 //! (TOML, a time-zone database) sits behind the `build` feature, which only the CLI enables.
 
 pub mod diagnostic;
+pub mod format;
 pub mod lang;
 pub mod manifest;
 pub mod markdown;

@@ -177,6 +177,10 @@ pub struct ElectionEvent {
     /// build time from the local time and zone, so the browser needs no time-zone database.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
+    /// `start` as the wall clock in `time_zone` (`2024-06-30T08:00`), computed at build
+    /// time: how the app and pre-rendered pages write the time, identically on both sides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_start: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
     /// IANA zone the event is defined in; show times in it.

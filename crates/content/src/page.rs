@@ -763,10 +763,12 @@ fn events(r: &mut Reporter, events: &[EventFm], default_zone: &str) -> Vec<Elect
                 continue;
             }
         };
+        let local_start = start.as_deref().and_then(|s| time::wall_clock(s, zone));
         out.push(ElectionEvent {
             kind: event.kind,
             label: event.label.clone(),
             date,
+            local_start,
             start,
             end,
             time_zone: zone_name.to_owned(),

@@ -54,6 +54,17 @@ pub fn instant(value: &toml::value::Datetime, zone: Tz) -> Result<String, TimeEr
     Ok(utc.format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
+/// The wall-clock time (`2024-06-30T08:00`) in `zone` of a UTC instant written by
+/// [`instant`], so every renderer shows the election's own time without a zone database.
+pub fn wall_clock(utc: &str, zone: Tz) -> Option<String> {
+    let naive = NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%SZ").ok()?;
+    Some(
+        zone.from_utc_datetime(&naive)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +128,19 @@ mod tests {
     fn zones_are_checked_against_the_database() {
         assert!(parse_zone("Europe/Bucharest").is_some());
         assert!(parse_zone("Europe/Bucarest").is_none());
+    }
+
+    #[test]
+    fn instants_read_back_as_the_zone_wall_clock_across_dst() {
+        let paris = parse_zone("Europe/Paris").unwrap();
+        assert_eq!(
+            wall_clock("2024-06-30T06:00:00Z", paris).as_deref(),
+            Some("2024-06-30T08:00")
+        );
+        assert_eq!(
+            wall_clock("2024-12-01T07:00:00Z", paris).as_deref(),
+            Some("2024-12-01T08:00")
+        );
+        assert_eq!(wall_clock("not a time", paris), None);
     }
 }

@@ -1,0 +1,210 @@
+//! Dates, times and counts written the way a language writes them. Pure, so the browser app
+//! and the pre-renderer produce the same text, and a page does not change when the app
+//! takes it over. The words and patterns (month names, "{day} {month} {year}") come from the
+//! interface texts (`i18n/<lang>.toml`); the rules that are not words live here.
+
+/// A calendar date or a wall-clock date and time: `2024-06-30` or `2024-06-30T08:00`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateTime {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    /// Hour and minute, for a time of day.
+    pub time: Option<(u32, u32)>,
+}
+
+impl DateTime {
+    pub fn parse(text: &str) -> Option<DateTime> {
+        let (date, time) = match text.split_once('T') {
+            Some((d, t)) => (d, Some(t)),
+            None => (text, None),
+        };
+        let mut parts = date.splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts
+            .next()?
+            .parse()
+            .ok()
+            .filter(|m| (1..=12).contains(m))?;
+        let day = parts
+            .next()?
+            .parse()
+            .ok()
+            .filter(|d| (1..=31).contains(d))?;
+        let time = match time {
+            None => None,
+            Some(t) => {
+                let mut hm = t.splitn(3, ':');
+                let hour = hm.next()?.parse().ok().filter(|h| *h < 24)?;
+                let minute = hm.next()?.get(..2)?.parse().ok().filter(|m| *m < 60)?;
+                Some((hour, minute))
+            }
+        };
+        Some(DateTime {
+            year,
+            month,
+            day,
+            time,
+        })
+    }
+}
+
+/// Fills a date pattern: `{day}`, `{month}` (the month's name, given), `{year}`, `{hour}`
+/// (24-hour, as written), `{hour12}`, `{minute}` (two digits) and `{period}` (the AM/PM
+/// word, given as `(am, pm)`).
+pub fn fill_date(pattern: &str, at: &DateTime, month_name: &str, period: (&str, &str)) -> String {
+    let (hour, minute) = at.time.unwrap_or((0, 0));
+    let hour12 = match hour % 12 {
+        0 => 12,
+        h => h,
+    };
+    pattern
+        .replace("{day}", &at.day.to_string())
+        .replace("{month}", month_name)
+        .replace("{year}", &at.year.to_string())
+        .replace("{hour12}", &hour12.to_string())
+        .replace("{hour}", &format!("{hour:02}"))
+        .replace("{minute}", &format!("{minute:02}"))
+        .replace("{period}", if hour < 12 { period.0 } else { period.1 })
+}
+
+/// The CLDR plural category of a whole number `n` in `lang` (cardinal rules of the
+/// interface languages; other languages use `other`).
+pub fn plural_category(lang: &str, n: u64) -> &'static str {
+    match lang {
+        "en" | "hu" if n == 1 => "one",
+        "fr" if n <= 1 => "one",
+        "fr" if n != 0 && n % 1_000_000 == 0 => "many",
+        "ro" if n == 1 => "one",
+        "ro" if n == 0 || (1..=19).contains(&(n % 100)) => "few",
+        _ => "other",
+    }
+}
+
+/// A whole number with the language's digit grouping: 1,000 · 1 000 · 1.000 · 10 000.
+pub fn count(lang: &str, n: u64) -> String {
+    // Separator, and the fewest digits that make grouping worth it (CLDR).
+    let (separator, min_digits) = match lang {
+        "fr" => ('\u{202f}', 4),
+        "ro" => ('.', 4),
+        "hu" => ('\u{a0}', 5),
+        _ => (',', 4),
+    };
+    let digits = n.to_string();
+    if digits.len() < min_digits {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `155` → `2:35`; `3723` → `1:02:03`.
+pub fn duration(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_wall_clock_times_parse() {
+        let d = DateTime::parse("2024-06-30").unwrap();
+        assert_eq!((d.year, d.month, d.day, d.time), (2024, 6, 30, None));
+        let t = DateTime::parse("2025-05-04T07:05").unwrap();
+        assert_eq!(t.time, Some((7, 5)));
+        assert_eq!(
+            DateTime::parse("2025-05-04T07:05:00Z").unwrap().time,
+            Some((7, 5))
+        );
+        for bad in [
+            "",
+            "2024-13-01",
+            "2024-06-32",
+            "2024-06",
+            "2024-06-30T25:00",
+            "x-y-z",
+        ] {
+            assert_eq!(DateTime::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn patterns_write_each_language_its_way() {
+        let d = DateTime::parse("2024-06-30T08:00").unwrap();
+        let am_pm = ("AM", "PM");
+        assert_eq!(
+            fill_date("{day} {month} {year}", &d, "juin", am_pm),
+            "30 juin 2024"
+        );
+        assert_eq!(
+            fill_date("{month} {day}, {year}", &d, "June", am_pm),
+            "June 30, 2024"
+        );
+        assert_eq!(
+            fill_date("{year}. {month} {day}.", &d, "június", am_pm),
+            "2024. június 30."
+        );
+        assert_eq!(fill_date("{hour}:{minute}", &d, "", am_pm), "08:00");
+        let evening = DateTime::parse("2024-06-30T20:05").unwrap();
+        assert_eq!(
+            fill_date("{hour12}:{minute} {period}", &evening, "", am_pm),
+            "8:05 PM"
+        );
+        let midnight = DateTime::parse("2024-06-30T00:30").unwrap();
+        assert_eq!(
+            fill_date("{hour12}:{minute} {period}", &midnight, "", am_pm),
+            "12:30 AM"
+        );
+    }
+
+    #[test]
+    fn plural_categories_follow_cldr() {
+        let forms =
+            |lang| [0, 1, 2, 5, 19, 20, 101, 102, 1_000_000].map(|n| plural_category(lang, n));
+        assert_eq!(
+            forms("en"),
+            ["other", "one", "other", "other", "other", "other", "other", "other", "other"]
+        );
+        assert_eq!(
+            forms("fr"),
+            ["one", "one", "other", "other", "other", "other", "other", "other", "many"]
+        );
+        assert_eq!(
+            forms("ro"),
+            ["few", "one", "few", "few", "few", "other", "few", "few", "other"]
+        );
+        assert_eq!(
+            forms("hu"),
+            ["other", "one", "other", "other", "other", "other", "other", "other", "other"]
+        );
+        assert_eq!(plural_category("de", 1), "other");
+    }
+
+    #[test]
+    fn counts_are_grouped_per_language() {
+        assert_eq!(count("en", 999), "999");
+        assert_eq!(count("en", 47_855_301), "47,855,301");
+        assert_eq!(count("fr", 1200), "1\u{202f}200");
+        assert_eq!(count("ro", 9000), "9.000");
+        assert_eq!(count("hu", 5500), "5500");
+        assert_eq!(count("hu", 12_000), "12\u{a0}000");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration(155), "2:35");
+        assert_eq!(duration(3723), "1:02:03");
+    }
+}
