@@ -1,15 +1,18 @@
 //! Fetching the manifests and page bodies that `content-cli build` writes under
-//! `/content/`. The only module that talks to the network.
+//! `content/`, and the interface texts under `i18n/`. The only module that talks to the
+//! network. URLs are relative, so they resolve against the page's `<base href>`.
 
 use content::{CountryManifest, PageEntry, Section, SiteIndex};
+use std::cell::RefCell;
 use std::future::Future;
+use std::rc::Rc;
 use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
 
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
-const CONTENT_ROOT: &str = "/content";
+const CONTENT_ROOT: &str = "content";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchError {
@@ -21,7 +24,57 @@ pub enum FetchError {
     Unavailable,
 }
 
-async fn get_text(url: &str) -> Result<String, FetchError> {
+thread_local! {
+    /// Files already at hand, by URL: what a pre-rendered page preloaded (so the app's
+    /// first render is synchronous and equals the page), what the pre-renderer read from
+    /// the build, and every answer since (a page visited twice is fetched once).
+    /// (A list, not a map: a few dozen entries, and a hash map measured more wasm.)
+    static FILES: RefCell<Vec<(String, Rc<str>)>> = const { RefCell::new(Vec::new()) };
+    /// The URLs a render read, in order: the pre-renderer lists them as preloads.
+    #[cfg(not(target_arch = "wasm32"))]
+    static READ: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Puts a file at hand, as if fetched from `url`.
+pub fn preload(url: String, text: &str) {
+    FILES.with(|f| f.borrow_mut().push((url, Rc::from(text))));
+}
+
+/// The URLs read since the last call, first read first.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn take_read() -> Vec<String> {
+    READ.with(|r| std::mem::take(&mut *r.borrow_mut()))
+}
+
+/// Reads `url` into the store (a pre-rendered page's preloads, before the app starts).
+#[cfg(target_arch = "wasm32")]
+pub async fn prefetch(url: &str) -> Result<(), FetchError> {
+    get_text(url).await.map(|_| ())
+}
+
+async fn get_text(url: &str) -> Result<Rc<str>, FetchError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    READ.with(|r| {
+        let mut read = r.borrow_mut();
+        if !read.iter().any(|u| u == url) {
+            read.push(url.to_owned());
+        }
+    });
+    if let Some(text) = FILES.with(|f| {
+        f.borrow()
+            .iter()
+            .find_map(|(u, text)| (u == url).then(|| text.clone()))
+    }) {
+        return Ok(text);
+    }
+    let text: Rc<str> = Rc::from(fetch_text(url).await?);
+    preload(url.to_owned(), &text);
+    Ok(text)
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    use gloo_net::http::Request;
     let response = Request::get(url)
         .send()
         .await
@@ -33,12 +86,24 @@ async fn get_text(url: &str) -> Result<String, FetchError> {
     }
 }
 
+/// Natively (pre-rendering) every file of the build is at hand: one that is not, does not exist.
+#[cfg(not(target_arch = "wasm32"))]
+async fn fetch_text(_url: &str) -> Result<String, FetchError> {
+    Err(FetchError::NotFound)
+}
+
 /// Parses with the browser's own `JSON.parse` and maps the value with serde-wasm-bindgen,
 /// which measured 2.3 KB brotli smaller than shipping serde_json's parser in the wasm.
+#[cfg(target_arch = "wasm32")]
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
     let text = get_text(url).await?;
     let value = js_sys::JSON::parse(&text).map_err(|_| FetchError::Unavailable)?;
     serde_wasm_bindgen::from_value(value).map_err(|_| FetchError::Unavailable)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
+    serde_json::from_str(&*get_text(url).await?).map_err(|_| FetchError::Unavailable)
 }
 
 pub async fn site_index() -> Result<SiteIndex, FetchError> {
@@ -66,13 +131,13 @@ async fn country_manifest(
 }
 
 /// A page body as safe HTML, by the path the manifest gives relative to the country's folder.
-async fn page_html(code: &str, body: &str) -> Result<String, FetchError> {
+async fn page_html(code: &str, body: &str) -> Result<Rc<str>, FetchError> {
     get_text(&format!("{CONTENT_ROOT}/{code}/{body}")).await
 }
 
 /// The interface texts of `lang`: `(key, text)` sorted by key.
 pub async fn texts(lang: &str) -> Result<Vec<(String, String)>, FetchError> {
-    get_json(&format!("/i18n/{lang}.json")).await
+    get_json(&format!("i18n/{lang}.json")).await
 }
 
 /// A page with its country's manifest and its body.
@@ -80,7 +145,7 @@ pub async fn texts(lang: &str) -> Result<Vec<(String, String)>, FetchError> {
 pub struct LoadedPage {
     pub manifest: CountryManifest,
     pub entry: PageEntry,
-    pub html: String,
+    pub html: Rc<str>,
 }
 
 /// The page at `/<code>/<section>/<slug>`, or the country's hub when `section` is `None`.
@@ -104,8 +169,8 @@ pub async fn page(
             .pages
             .iter()
             .find(|p| p.section == Some(section) && Some(&p.slug) == slug.as_ref())
-            .cloned()
-            .ok_or(FetchError::NotFound)?,
+            .ok_or(FetchError::NotFound)?
+            .clone(),
     };
     let html = page_html(&code, &entry.body).await?;
     Ok(LoadedPage {
@@ -113,6 +178,18 @@ pub async fn page(
         entry,
         html,
     })
+}
+
+/// Runs `load` now, so data at hand shows in the component's first render, and again
+/// whenever what `track` reads changes (a new route, a new language).
+pub fn now_and_on_change(track: impl Fn() + 'static, load: impl Fn() + 'static) {
+    load();
+    Effect::new(move |ran: Option<()>| {
+        track();
+        if ran.is_some() {
+            untrack(&load);
+        }
+    });
 }
 
 /// The answer of the latest request started through it; a slower answer to an earlier
@@ -140,11 +217,22 @@ impl<T: 'static> Latest<T> {
         }
     }
 
-    /// Starts `request`; `keep_current` leaves the current value on screen until the
-    /// answer arrives (for a language change), else it is cleared (a loading state).
+    /// Runs `request`; `keep_current` leaves the current value on screen until the answer
+    /// arrives (for a language change), else it is cleared (a loading state). A request
+    /// whose files are all at hand answers at once, inside this call: so a component that
+    /// loads while it is created renders its content in its first render, natively and in
+    /// the browser alike.
     pub fn load(self, request: impl Future<Output = T> + 'static, keep_current: bool) {
         self.started.update_value(|n| *n += 1);
         let this = self.started.get_value();
+        let mut request = Box::pin(request);
+        if let Poll::Ready(answer) = request
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            self.value.set(Some(answer));
+            return;
+        }
         if !keep_current {
             self.value.set(None);
         }

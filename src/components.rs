@@ -1,17 +1,18 @@
 //! Small pieces shared by the routes. They format; they never fetch or parse.
 
+use std::rc::Rc;
+
 use content::PageEntry;
 use leptos::prelude::*;
 
 use crate::api::FetchError;
-use crate::format;
 use crate::i18n::use_i18n;
 
 /// A page body, already rendered to safe HTML by the content crate's one renderer when the
 /// content was built. `lang` marks the fragment's language for screen readers and hyphenation.
 #[component]
-pub fn Prose(html: String, lang: String) -> impl IntoView {
-    view! { <div class="prose" lang=lang inner_html=html></div> }
+pub fn Prose(html: Rc<str>, lang: String) -> impl IntoView {
+    view! { <div class="prose" lang=lang inner_html=html.to_string()></div> }
 }
 
 /// Where the page sits, as links a voter can walk back up.
@@ -36,7 +37,7 @@ pub fn Provenance(entry: PageEntry) -> impl IntoView {
     view! {
         <footer class="provenance">
             <p>
-                <time datetime=entry.reviewed.clone()>{i18n.tf("page.last_reviewed", &[("date", &format::date(&entry.reviewed, i18n.lang))])}</time>
+                <time datetime=entry.reviewed.clone()>{i18n.tf("page.last_reviewed", &[("date", &i18n.date(&entry.reviewed))])}</time>
             </p>
             <h2 class="provenance-title">{i18n.tn("page.sources", entry.sources.len())}</h2>
             <ul>
@@ -78,7 +79,7 @@ pub fn LoadFailed(error: FetchError, #[prop(into)] retry: Callback<()>) -> impl 
 #[component]
 pub fn PageArticle(
     entry: PageEntry,
-    html: String,
+    html: Rc<str>,
     /// Between the title and the text: a page kind's facts (key dates, player, links).
     #[prop(optional, into)]
     before_body: Option<AnyView>,

@@ -8,8 +8,8 @@ use content::{
 };
 use leptos::prelude::*;
 
-use crate::format;
 use crate::i18n::I18n;
+use content::format;
 
 /// The kind-specific block of `entry`, a page of country `code`.
 pub fn details(i18n: &I18n, code: &str, entry: &PageEntry) -> Option<AnyView> {
@@ -17,7 +17,7 @@ pub fn details(i18n: &I18n, code: &str, entry: &PageEntry) -> Option<AnyView> {
         let rerun_of = e
             .rerun_of
             .as_ref()
-            .map(|slug| format!("/{code}/elections/{slug}?lang={}", i18n.lang));
+            .map(|slug| format!("{}/{code}/elections/{slug}", i18n.lang));
         // Calendar files are written by the build beside the page, one per event.
         let calendars = format!("content/{code}/{}/elections/{}", entry.lang, entry.slug);
         return Some(election(i18n, e, rerun_of, &calendars).into_any());
@@ -35,7 +35,6 @@ pub fn details(i18n: &I18n, code: &str, entry: &PageEntry) -> Option<AnyView> {
 }
 
 fn election(i18n: &I18n, e: &Election, rerun_of: Option<String>, calendars: &str) -> impl IntoView {
-    let ui = i18n.lang;
     let add = i18n.t("election.add_to_calendar");
     let events = e.events.iter().enumerate().map(|(n, ev)| {
         let label = ev
@@ -44,10 +43,10 @@ fn election(i18n: &I18n, e: &Election, rerun_of: Option<String>, calendars: &str
             .unwrap_or_else(|| i18n.t(event_key(ev.kind)));
         let when = match (&ev.date, &ev.start) {
             (Some(date), _) => {
-                view! { <time datetime=date.clone()>{format::date(date, ui)}</time> }.into_any()
+                view! { <time datetime=date.clone()>{i18n.date(date)}</time> }.into_any()
             }
             (None, Some(start)) => view! {
-                <time datetime=start.clone()>{format::instant(start, &ev.time_zone, ui)}</time>
+                <time datetime=start.clone()>{i18n.date(ev.local_start.as_deref().unwrap_or(start))}</time>
                 " "<span class="zone">"("{ev.time_zone.clone()}")"</span>
             }
             .into_any(),
@@ -119,7 +118,7 @@ fn video(i18n: &I18n, code: &str, v: &Video) -> impl IntoView {
             <dl class="facts">
                 {v.duration_seconds.map(|s| view! { <dt>{i18n.t("video.duration")}</dt><dd>{format::duration(s)}</dd> })}
                 <dt>{i18n.t("video.language")}</dt><dd>{i18n.language(&v.language)}</dd>
-                {v.published.clone().map(|day| view! { <dt>{i18n.t("video.published")}</dt><dd><time datetime=day.clone()>{format::date(&day, i18n.lang)}</time></dd> })}
+                {v.published.clone().map(|day| view! { <dt>{i18n.t("video.published")}</dt><dd><time datetime=day.clone()>{i18n.date(&day)}</time></dd> })}
             </dl>
         </section>
     }

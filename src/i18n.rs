@@ -1,16 +1,13 @@
-//! The interface language: chosen once per URL (see `content::lang::negotiate`), its texts
-//! fetched from `/i18n/<lang>.json` (written by `content-cli i18n` from `i18n/*.toml`), and
+//! The interface language: the first segment of every path (see `content::lang`), its texts
+//! fetched from `i18n/<lang>.json` (written by `content-cli i18n` from `i18n/*.toml`), and
 //! looked up by key. Texts live outside the wasm, so a translator never touches Rust and
 //! a language costs the voter one small request.
 
 use std::sync::Arc;
 
-use content::lang::{self, UI_LANGUAGES};
-use content::SiteIndex;
-use js_sys::{Array, Intl, Object};
+use content::{format, lang, SiteIndex};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
-use wasm_bindgen::JsValue;
+use leptos_router::hooks::use_location;
 
 use crate::{api, memory};
 
@@ -44,28 +41,47 @@ impl I18n {
         })
     }
 
-    /// The plural form of `key` for `n` under the language's rules (`Intl.PluralRules`),
-    /// with `{count}` replaced by `n` written the language's way (`Intl.NumberFormat`:
-    /// 1,000 / 1 000 / 1.000).
+    /// The plural form of `key` for `n` under the language's rules, with `{count}` replaced
+    /// by `n` written the language's way (1,000 / 1 000 / 1.000).
     pub fn tn(&self, key: &str, n: usize) -> String {
-        let locales = Array::of1(&JsValue::from_str(self.lang));
-        let category = Intl::PluralRules::new(&locales, &Object::new())
-            .select(n as f64)
-            .as_string()
-            .unwrap_or_else(|| "other".to_owned());
-        let count = Intl::NumberFormat::new(&locales, &Object::new())
-            .format()
-            .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
-            .ok()
-            .and_then(|c| c.as_string())
-            .unwrap_or_else(|| n.to_string());
-        let form = format!("{key}.{category}");
+        let n = n as u64;
+        let form = format!("{key}.{}", format::plural_category(self.lang, n));
         let key = if self.get(&form).is_some() {
             form
         } else {
             format!("{key}.other")
         };
-        self.tf(&key, &[("count", &count)])
+        self.tf(&key, &[("count", &format::count(self.lang, n))])
+    }
+
+    /// A calendar day (`2024-06-30`) or a wall-clock time (`2024-06-30T08:00`) the way the
+    /// language writes it: "30 juin 2024", "June 30, 2024 at 8:00 AM".
+    pub fn date(&self, text: &str) -> String {
+        let Some(at) = format::DateTime::parse(text) else {
+            return text.to_owned();
+        };
+        const MONTHS: [&str; 12] = [
+            "date.january",
+            "date.february",
+            "date.march",
+            "date.april",
+            "date.may",
+            "date.june",
+            "date.july",
+            "date.august",
+            "date.september",
+            "date.october",
+            "date.november",
+            "date.december",
+        ];
+        let pattern = self.t(if at.time.is_some() {
+            "date.day_time"
+        } else {
+            "date.day"
+        });
+        let month = self.t(MONTHS[at.month as usize - 1]);
+        let period = (self.t("date.am"), self.t("date.pm"));
+        format::fill_date(&pattern, &at, &month, (&period.0, &period.1))
     }
 
     /// The name of a language in the interface's language.
@@ -95,44 +111,33 @@ pub fn autonym(lang: &str) -> &'static str {
 }
 
 /// Loads what every page needs before it can show, then shows `children`: the site index
-/// (countries, their languages) and the interface texts in the negotiated language, both
-/// provided as context. An explicit `?lang=` is remembered, so the voter's choice holds on
-/// links without one.
+/// (countries, their languages) and the interface texts in the language the path starts
+/// with (English on `/`), both provided as context. When the files are at hand (a
+/// pre-rendered page preloads them) this happens within the first render.
 #[component]
 pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
-    let query = use_query_map();
-    let url_lang = Memo::new(move |_| query.read().get("lang"));
-    // An explicit, supported `?lang=` is the voter's choice: remember it.
-    Effect::new(move || {
-        if let Some(lang) = url_lang
-            .get()
-            .filter(|l| UI_LANGUAGES.contains(&l.as_str()))
-        {
-            memory::save_language(&lang);
-        }
-    });
-    // Only a change of language reloads the texts (and re-renders the page).
-    let preferred = Memo::new(move |_| {
-        let saved = memory::saved_language();
-        let browser: Vec<String> = window()
-            .navigator()
-            .languages()
-            .iter()
-            .filter_map(|l| l.as_string())
-            .collect();
-        lang::preferred(url_lang.get().as_deref(), saved.as_deref(), &browser)
+    let location = use_location();
+    let lang = Memo::new(move |_| {
+        lang::from_path(&location.pathname.read()).unwrap_or(lang::DEFAULT_LANGUAGE)
     });
     // While another language loads, the current one stays on screen.
     let site = api::Latest::new();
-    Effect::new(move || {
-        let path = window().location().pathname().unwrap_or_default();
-        site.load(load(preferred.get(), path), true);
-    });
+    api::now_and_on_change(
+        move || lang.track(),
+        move || site.load(load(lang.get_untracked()), true),
+    );
     Effect::new(move || {
         if let (Some(Ok((i18n, _))), Some(root)) = (site.value.get(), document().document_element())
         {
             let _ = root.set_attribute("lang", i18n.lang);
             let _ = root.set_attribute("dir", lang::direction(i18n.lang));
+        }
+    });
+    // A page in a language is the voter's choice (they followed a link in it, or picked
+    // it): remember it for their next visit to `/`.
+    Effect::new(move || {
+        if let Some(chosen) = lang::from_path(&location.pathname.read()) {
+            memory::save_language(chosen);
         }
     });
     view! {
@@ -151,20 +156,9 @@ pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// The site index, then the interface texts in the voter's preferred language or, when
-/// their preferences name none we offer, in the language of the country in the address.
-async fn load(
-    preferred: Option<&'static str>,
-    path: String,
-) -> Result<(I18n, Arc<SiteIndex>), api::FetchError> {
+/// The site index and the interface texts of `lang`.
+async fn load(lang: &'static str) -> Result<(I18n, Arc<SiteIndex>), api::FetchError> {
     let index = api::site_index().await?;
-    let code = path.split('/').nth(1).unwrap_or_default();
-    let country_default = index
-        .countries
-        .iter()
-        .find(|c| c.code == code)
-        .map(|c| c.default_language.as_str());
-    let lang = preferred.unwrap_or_else(|| lang::negotiate(None, None, &[], country_default));
     let texts = api::texts(lang).await?;
     Ok((
         I18n {

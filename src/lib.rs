@@ -4,11 +4,14 @@
 mod api;
 mod components;
 mod details;
-mod format;
 mod head;
 mod i18n;
 mod memory;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 mod routes;
+#[cfg(target_arch = "wasm32")]
+pub mod takeover;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -18,7 +21,7 @@ use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use i18n::{autonym, use_i18n, SiteProvider};
-use routes::{country::CountryPage, home::HomePage, not_found::NotFound};
+use routes::{country::CountryPage, home::HomePage, home::RootPage, not_found::NotFound};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -38,7 +41,7 @@ fn Shell() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{i18n.t("site.skip")}</a>
         <header class="site-header">
-            <a class="brand" href=format!("/?lang={}", i18n.lang)>
+            <a class="brand" href=i18n.lang>
                 <span class="brand-mark" aria-hidden="true">"✓"</span>
                 {i18n.t("site.name")}
             </a>
@@ -46,9 +49,10 @@ fn Shell() -> impl IntoView {
         </header>
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
-                <Route path=path!("/") view=HomePage />
-                <Route path=path!("/:country") view=CountryPage />
-                <Route path=path!("/:country/:section/:slug") view=CountryPage />
+                <Route path=path!("/") view=RootPage />
+                <Route path=path!("/:lang") view=HomePage />
+                <Route path=path!("/:lang/:country") view=CountryPage />
+                <Route path=path!("/:lang/:country/:section/:slug") view=CountryPage />
             </Routes>
         </main>
         <footer class="site-footer">
@@ -67,7 +71,7 @@ fn LanguageSwitcher() -> impl IntoView {
             <ul>
                 {content::lang::UI_LANGUAGES.into_iter().map(|l| {
                     let current = (l == i18n.lang).then_some("true");
-                    view! { <li><a href=move || format!("{}?lang={l}", path.get()) hreflang=l lang=l aria-current=current>{autonym(l)}</a></li> }
+                    view! { <li><a href=move || content::lang::switch_path(&path.read(), l) hreflang=l lang=l aria-current=current>{autonym(l)}</a></li> }
                 }).collect_view()}
             </ul>
         </nav>

@@ -3,5 +3,6 @@ fn main() {
     // which keeps ~1 KB brotli of formatting code out of the wasm.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(election_center::App);
+    #[cfg(target_arch = "wasm32")]
+    election_center::takeover::start();
 }

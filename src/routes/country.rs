@@ -10,8 +10,8 @@ use crate::details;
 use crate::head::set_head;
 use crate::i18n::{use_i18n, I18n};
 
-/// `/:country` (the country's hub) and `/:country/:section/:slug` (one of its pages), in
-/// the interface's language when the country offers it, else in the country's own.
+/// `/:lang/:country` (the country's hub) and `/:lang/:country/:section/:slug` (one of its
+/// pages), in the interface's language when the country offers it, else in the country's own.
 #[component]
 pub fn CountryPage() -> impl IntoView {
     let params = use_params_map();
@@ -19,7 +19,11 @@ pub fn CountryPage() -> impl IntoView {
     let index = StoredValue::new(expect_context::<Arc<SiteIndex>>());
     let page = api::Latest::new();
     let fetch = move || {
-        let p = params.read();
+        let p = params.read_untracked();
+        if content::lang::from_path(&p.get("lang").unwrap_or_default()).is_none() {
+            page.value.set(Some(Err(api::FetchError::NotFound)));
+            return;
+        }
         page.load(
             api::page(
                 index.get_value(),
@@ -31,7 +35,7 @@ pub fn CountryPage() -> impl IntoView {
             false,
         );
     };
-    Effect::new(fetch);
+    api::now_and_on_change(move || params.track(), fetch);
     view! {
         {move || match page.value.get() {
             None => Loading().into_any(),
@@ -56,7 +60,7 @@ fn loaded_view(
     let name = country.name(ui).to_owned();
     let code = country.code.clone();
     let description = entry.summary.clone().unwrap_or_else(|| entry.title.clone());
-    let countries = (format!("/?lang={ui}"), i18n.t("site.countries"));
+    let countries = (ui.to_owned(), i18n.t("site.countries"));
     let (title, trail, current, before_body, sections) = match entry.section {
         None => {
             let sections = Section::ALL
@@ -67,7 +71,7 @@ fn loaded_view(
         }
         Some(section) => {
             let facts = view! { {details::table_of_contents(&i18n, &entry.toc)} {details::details(&i18n, &code, &entry)} }.into_any();
-            let trail = vec![countries, (format!("/{code}?lang={ui}"), name)];
+            let trail = vec![countries, (format!("{ui}/{code}"), name)];
             (
                 entry.title.clone(),
                 trail,
@@ -117,7 +121,7 @@ fn section_list(
                 {kind.map(|k| view! { <h3 class="kind-heading">{k}</h3> })}
                 <ul class="page-list">
                     {members.into_iter().map(|p| {
-                        let href = format!("/{code}/{}/{}?lang={ui}", section.dir(), p.slug);
+                        let href = format!("{ui}/{code}/{}/{}", section.dir(), p.slug);
                         view! {
                             <li lang=p.lang.clone()>
                                 <a href=href>{p.title.clone()}</a>

@@ -1,16 +1,53 @@
 use std::sync::Arc;
 
-use content::SiteIndex;
+use content::{lang, SiteIndex};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
 use crate::head::set_head;
 use crate::i18n::use_i18n;
+use crate::routes::not_found::NotFound;
 
-/// `/`: choose a country. Countries are named in the interface's language, with their own
-/// name beside it when it differs.
+/// `/`: the home page in the default language, for the first paint and for visitors
+/// without JavaScript; once the app runs, a voter whose saved choice or browser prefers
+/// another language we offer moves to the home page in it.
+#[component]
+pub fn RootPage() -> impl IntoView {
+    let navigate = use_navigate();
+    Effect::new(move || {
+        let browser: Vec<String> = window()
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|l| l.as_string())
+            .collect();
+        let saved = crate::memory::saved_language();
+        if let Some(lang) = lang::preferred(saved.as_deref(), &browser) {
+            if lang != lang::DEFAULT_LANGUAGE {
+                navigate(
+                    lang,
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+    });
+    HomePage()
+}
+
+/// `/:lang`: choose a country. Countries are named in the interface's language, with their
+/// own name beside it when it differs.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
+    if use_location().pathname.get_untracked() != "/"
+        && lang::from_path(&use_location().pathname.get_untracked()).is_none()
+    {
+        return NotFound().into_any();
+    }
     let index: Arc<SiteIndex> = expect_context();
     set_head(None, i18n.t("site.description"));
     let ui = i18n.lang;
@@ -25,7 +62,7 @@ pub fn HomePage() -> impl IntoView {
             let country = index.countries.iter().find(|c| c.code == code)?;
             let label = i18n.tf("site.continue", &[("country", country.name(ui))]);
             Some(
-                view! { <p class="continue"><a class="button" href=format!("/{code}?lang={ui}")>{label}</a></p> },
+                view! { <p class="continue"><a class="button" href=format!("{ui}/{code}")>{label}</a></p> },
             )
         }
     };
@@ -38,7 +75,7 @@ pub fn HomePage() -> impl IntoView {
                 let native = c.names.get(&c.default_language).filter(|n| *n != c.name(ui)).cloned();
                 view! {
                     <li>
-                        <a class="country-card" href=format!("/{}?lang={ui}", c.code)>
+                        <a class="country-card" href=format!("{ui}/{}", c.code)>
                             <span class="country-code" aria-hidden="true">{c.code.to_ascii_uppercase()}</span>
                             <span class="country-name">{c.name(ui).to_owned()}</span>
                             {native.map(|n| view! { <span class="country-native" lang=c.default_language.clone()>{n}</span> })}
@@ -48,4 +85,5 @@ pub fn HomePage() -> impl IntoView {
             }).collect_view()}
         </ul>
     }
+    .into_any()
 }

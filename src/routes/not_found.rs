@@ -14,7 +14,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found">
             <h1>{i18n.t("state.not_found")}</h1>
             <p>{i18n.t("state.not_found_text")}</p>
-            <p><a class="button" href=format!("/?lang={}", i18n.lang)>{i18n.t("state.choose_country")}</a></p>
+            <p><a class="button" href=i18n.lang>{i18n.t("state.choose_country")}</a></p>
         </section>
     }
 }

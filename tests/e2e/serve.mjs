@@ -1,6 +1,6 @@
 // A static server for the built app, as a production host should behave: pre-compressed
-// brotli/gzip files, a fallback to index.html for app routes (deep links survive reload),
-// real 404s for missing files, long caching for hashed assets, and a strict CSP header.
+// brotli/gzip files, `/fr/ro` served from the pre-rendered `fr/ro.html`, 404.html (which
+// starts the app) for unknown routes, long caching for hashed assets, a strict CSP header.
 // Usage: node tests/e2e/serve.mjs [dist-dir] [port] [--content <dir>]
 // --content serves /content/ from another build of content-cli (tests use a fixture country).
 import { createServer } from 'node:http';
@@ -47,14 +47,27 @@ const server = createServer((req, res) => {
     res.writeHead(403).end('Forbidden');
     return;
   }
-  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-  if (!existsSync(path)) {
+  let status = 200;
+  const isFile = (p) => existsSync(p) && statSync(p).isFile();
+  if (contentRoot && !pathname.split('/').pop().includes('.')) {
+    // Another country's content: the pre-rendered pages are not its pages, so behave as
+    // a plain single-page host (the app mounts and fetches the content itself).
+    path = indexHtml;
+  } else if (!isFile(path)) {
     const lastSegment = pathname.split('/').pop();
     if (lastSegment.includes('.')) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    path = indexHtml; // an app route: the app decides what to show, including its not-found page
+    // A route: its pre-rendered page (`/fr/ro` → `fr/ro.html`), a folder's index.html, or
+    // the not-found page, which still starts the app (as GitHub Pages, Netlify and
+    // Cloudflare Pages do with 404.html).
+    const candidates = [path.replace(/\/$/, '') + '.html', join(path, 'index.html')];
+    path = candidates.find(isFile);
+    if (!path) {
+      path = join(root, '404.html');
+      status = 404;
+    }
   }
   const { file, encoding } = pick(path, String(req.headers['accept-encoding'] ?? ''));
   const headers = {
@@ -66,7 +79,7 @@ const server = createServer((req, res) => {
     Vary: 'Accept-Encoding',
   };
   if (encoding) headers['Content-Encoding'] = encoding;
-  res.writeHead(200, headers);
+  res.writeHead(status, headers);
   if (req.method === 'HEAD') res.end();
   else res.end(readFileSync(file));
 });

@@ -54,18 +54,38 @@ impl DateTime {
 /// word, given as `(am, pm)`).
 pub fn fill_date(pattern: &str, at: &DateTime, month_name: &str, period: (&str, &str)) -> String {
     let (hour, minute) = at.time.unwrap_or((0, 0));
-    let hour12 = match hour % 12 {
-        0 => 12,
-        h => h,
-    };
-    pattern
-        .replace("{day}", &at.day.to_string())
-        .replace("{month}", month_name)
-        .replace("{year}", &at.year.to_string())
-        .replace("{hour12}", &hour12.to_string())
-        .replace("{hour}", &format!("{hour:02}"))
-        .replace("{minute}", &format!("{minute:02}"))
-        .replace("{period}", if hour < 12 { period.0 } else { period.1 })
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut rest = pattern;
+    // One pass over the pattern: each `{name}` is written where it stands.
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let two = |n: u32| {
+            [
+                char::from(b'0' + (n / 10) as u8),
+                char::from(b'0' + (n % 10) as u8),
+            ]
+        };
+        match &rest[open + 1..open + close] {
+            "day" => out.push_str(&at.day.to_string()),
+            "month" => out.push_str(month_name),
+            "year" => out.push_str(&at.year.to_string()),
+            "hour" => out.extend(two(hour)),
+            "hour12" => out.push_str(&(if hour % 12 == 0 { 12 } else { hour % 12 }).to_string()),
+            "minute" => out.extend(two(minute)),
+            "period" => out.push_str(if hour < 12 { period.0 } else { period.1 }),
+            other => {
+                out.push('{');
+                out.push_str(other);
+                out.push('}');
+            }
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The CLDR plural category of a whole number `n` in `lang` (cardinal rules of the

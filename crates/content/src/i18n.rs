@@ -71,7 +71,21 @@ pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
                 ));
                 continue;
             };
-            if placeholders(text) != placeholders(expected) {
+            if key.starts_with("date.") {
+                // Date patterns order and pick their parts per language (24-hour or AM/PM).
+                let unknown: Vec<&str> = placeholders(text)
+                    .into_iter()
+                    .filter(|p| !DATE_PLACEHOLDERS.contains(p))
+                    .collect();
+                if !unknown.is_empty() {
+                    problems.push(at_key(
+                        file,
+                        key,
+                        format!("`{key}` has unknown date placeholders {unknown:?}"),
+                        "use {day} {month} {year} {hour} {hour12} {minute} {period}",
+                    ));
+                }
+            } else if placeholders(text) != placeholders(expected) {
                 problems.push(at_key(
                     file,
                     key,
@@ -111,6 +125,9 @@ pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
     problems.dedup();
     (catalog, problems)
 }
+
+/// What a `date.*` pattern may contain (see `crate::format::fill_date`).
+const DATE_PLACEHOLDERS: [&str; 7] = ["day", "month", "year", "hour", "hour12", "minute", "period"];
 
 fn flatten(
     prefix: &str,
@@ -205,6 +222,21 @@ mod tests {
         assert_eq!(
             check(&[("en.toml", EN), ("ro.toml", ro)]),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn date_patterns_pick_their_own_parts_but_only_known_ones() {
+        let en = "[date]\nday_time = \"{month} {day}, {year} at {hour12}:{minute} {period}\"\n";
+        let fr = "[date]\nday_time = \"{day} {month} {year} à {hour}:{minute}\"\n";
+        assert_eq!(
+            check(&[("en.toml", en), ("fr.toml", fr)]),
+            Vec::<String>::new()
+        );
+        let hu = "[date]\nday_time = \"{év}. {month} {day}.\"\n";
+        assert_eq!(
+            check(&[("en.toml", en), ("hu.toml", hu)]),
+            vec!["hu.toml:2:1: error: `date.day_time` has unknown date placeholders [\"év\"]\n  = help: use {day} {month} {year} {hour} {hour12} {minute} {period}".to_owned()]
         );
     }
 

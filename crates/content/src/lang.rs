@@ -1,32 +1,39 @@
-//! Which language the interface speaks. Pure, so the rule is tested natively; the app
-//! gathers the inputs (URL, saved choice, `navigator.languages`) in the browser.
+//! Which language the interface speaks. Every route starts with it (`/fr/ro/guides/…`: the
+//! interface in French, Romania's pages), so each language of each page is its own URL: a
+//! static file, a link that works without JavaScript, a page search engines can list.
+//! Only `/` has none; there the voter's saved choice or browser preferences pick one.
+//! Pure, so the rules are tested natively; the app gathers the inputs in the browser.
 
 /// Languages the interface is translated into (`i18n/<lang>.toml`).
 pub const UI_LANGUAGES: [&str; 4] = ["en", "fr", "ro", "hu"];
 
-/// The first supported language among, in order: the one named in the URL, the voter's
-/// saved choice, the browser's preferences (`fr-CA` counts as `fr`), the country's default
-/// language, and English.
-pub fn negotiate(
-    url: Option<&str>,
-    saved: Option<&str>,
-    browser: &[String],
-    country_default: Option<&str>,
-) -> &'static str {
-    preferred(url, saved, browser)
-        .or_else(|| country_default.and_then(supported))
-        .unwrap_or("en")
+/// The interface language of the site's first page, `/`, before the voter's preferences
+/// are known (and for pages that name no language we offer).
+pub const DEFAULT_LANGUAGE: &str = "en";
+
+/// The language a site path starts with (`/fr/ro` → `fr`), if it is one we offer.
+pub fn from_path(path: &str) -> Option<&'static str> {
+    let first = path.trim_start_matches('/').split('/').next()?;
+    UI_LANGUAGES.into_iter().find(|l| *l == first)
 }
 
-/// The voter's own preference, if it names a supported language: when it does, the
-/// country's default need not be looked up.
-pub fn preferred(
-    url: Option<&str>,
-    saved: Option<&str>,
-    browser: &[String],
-) -> Option<&'static str> {
-    url.and_then(supported)
-        .or_else(|| saved.and_then(supported))
+/// The same page in `lang`, as an href relative to the site's base: `/fr/ro/guides/x` →
+/// `hu/ro/guides/x`; `/` → `hu`.
+pub fn switch_path(path: &str, lang: &str) -> String {
+    let path = path.trim_start_matches('/');
+    let rest = match from_path(path) {
+        Some(current) => &path[current.len()..],
+        None if path.is_empty() => "",
+        None => return lang.to_owned(),
+    };
+    format!("{lang}{rest}")
+}
+
+/// The voter's own preference, if it names a language we offer: their saved choice, else
+/// the browser's languages in order (`fr-CA` counts as `fr`).
+pub fn preferred(saved: Option<&str>, browser: &[String]) -> Option<&'static str> {
+    saved
+        .and_then(supported)
         .or_else(|| browser.iter().find_map(|b| supported(b)))
 }
 
@@ -58,29 +65,31 @@ mod tests {
     }
 
     #[test]
-    fn the_url_wins_then_the_saved_choice_then_the_browser() {
-        assert_eq!(
-            negotiate(Some("hu"), Some("fr"), &browser(&["ro-RO"]), Some("ro")),
-            "hu"
-        );
-        assert_eq!(
-            negotiate(None, Some("fr"), &browser(&["ro-RO"]), Some("ro")),
-            "fr"
-        );
-        assert_eq!(
-            negotiate(None, None, &browser(&["de-DE", "hu-HU", "en"]), Some("ro")),
-            "hu"
-        );
+    fn the_path_names_the_language() {
+        assert_eq!(from_path("/hu/ro/guides/x"), Some("hu"));
+        assert_eq!(from_path("/fr"), Some("fr"));
+        assert_eq!(from_path("/"), None);
+        assert_eq!(from_path("/de/ro"), None);
+        assert_eq!(from_path("/french"), None);
     }
 
     #[test]
-    fn unsupported_choices_fall_through_to_the_country_then_english() {
+    fn switching_keeps_the_page() {
+        assert_eq!(switch_path("/fr/ro/guides/x", "hu"), "hu/ro/guides/x");
+        assert_eq!(switch_path("/fr", "en"), "en");
+        assert_eq!(switch_path("/", "ro"), "ro");
+        assert_eq!(switch_path("/nowhere/x", "ro"), "ro");
+    }
+
+    #[test]
+    fn the_saved_choice_wins_then_the_browser() {
+        assert_eq!(preferred(Some("fr"), &browser(&["ro-RO"])), Some("fr"));
         assert_eq!(
-            negotiate(Some("xx"), Some("de"), &browser(&["de-DE"]), Some("ro")),
-            "ro"
+            preferred(None, &browser(&["de-DE", "hu-HU", "en"])),
+            Some("hu")
         );
-        assert_eq!(negotiate(None, None, &browser(&["ja"]), None), "en");
-        assert_eq!(negotiate(None, None, &[], Some("fr")), "fr");
+        assert_eq!(preferred(Some("de"), &browser(&["fr-CA"])), Some("fr"));
+        assert_eq!(preferred(None, &browser(&["ja"])), None);
     }
 
     #[test]

@@ -39,8 +39,11 @@ pub struct Rendered {
 ///
 /// Relative image paths (`media/x.png`, relative to the country's folder) are prefixed with
 /// `asset_base` (e.g. `content/fr/`), which the page's `<base href>` resolves, so images work
-/// on every route and under any hosting sub-path.
-pub fn render_markdown(src: &str, asset_base: &str) -> Rendered {
+/// on every route and under any hosting sub-path. Site paths are written without a language
+/// (`/fr/partners/afp`: France's AFP page) and become `{site_base}/fr/partners/afp`, with
+/// `site_base` the language the page is in (`en`): every route starts with its interface
+/// language, and hrefs relative to `<base href>` work under any hosting sub-path too.
+pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered {
     let events: Vec<Event> = Parser::new_ext(src, parser_options()).collect();
     let mut headings = Vec::new();
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
@@ -74,9 +77,12 @@ pub fn render_markdown(src: &str, asset_base: &str) -> Rendered {
                 dest_url, title, ..
             }) => match classify_url(dest_url) {
                 Ok(kind) => {
-                    out.push(Event::Html(CowStr::from(anchor_open(
-                        dest_url, title, kind,
-                    ))));
+                    let dest = match dest_url.strip_prefix('/') {
+                        Some("") => CowStr::from(site_base.to_owned()),
+                        Some(_) => CowStr::from(format!("{site_base}{dest_url}")),
+                        None => dest_url.clone(),
+                    };
+                    out.push(Event::Html(CowStr::from(anchor_open(&dest, title, kind))));
                     open.push(Closing::Anchor);
                 }
                 Err(_) => open.push(Closing::Nothing),
@@ -211,7 +217,7 @@ mod tests {
     use super::*;
 
     fn html(src: &str) -> String {
-        render_markdown(src, "content/fr/").html
+        render_markdown(src, "content/fr/", "fr").html
     }
 
     #[test]
@@ -259,10 +265,10 @@ mod tests {
     }
 
     #[test]
-    fn internal_links_stay_plain() {
+    fn internal_links_get_the_page_language_and_stay_plain() {
         assert_eq!(
             html("[guides](/fr/guides)"),
-            "<p><a href=\"/fr/guides\">guides</a></p>\n"
+            "<p><a href=\"fr/fr/guides\">guides</a></p>\n"
         );
         assert_eq!(html("[up](#top)"), "<p><a href=\"#top\">up</a></p>\n");
     }
@@ -287,6 +293,7 @@ mod tests {
         let r = render_markdown(
             "## Vote par procuration\n\n## Vote par procuration\n\n### Où voter ?",
             "",
+            "fr",
         );
         assert!(
             r.html.contains("<h2 id=\"vote-par-procuration\">"),

@@ -536,7 +536,11 @@ pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> 
     if found > 0 || problems.len() > before_body {
         return None;
     }
-    let rendered = render_markdown(split.body, &format!("content/{}/", place.country));
+    let rendered = render_markdown(
+        split.body,
+        &format!("content/{}/", place.country),
+        &place.lang,
+    );
     entry.toc = rendered
         .headings
         .into_iter()

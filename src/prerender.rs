@@ -1,0 +1,73 @@
+//! One route rendered to a static page, natively, by the same components the browser runs
+//! (used by `crates/prerender`). The page preloads the files its render read, so the app
+//! in the browser renders the same page in its first render and takes it over (`takeover`).
+
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+use leptos_router::location::RequestUrl;
+
+use crate::{api, head, App};
+
+pub use crate::api::preload;
+
+/// `template` (Trunk's `index.html`) with the page at `path` in it: `<html lang>`, title,
+/// meta description, preloads and body. Fails when the template lacks a part to fill.
+pub fn page(template: &str, path: &str) -> Result<String, String> {
+    api::take_read();
+    let owner = Owner::new();
+    let body = owner.with(|| {
+        provide_context(RequestUrl::new(path));
+        App().into_view().to_html()
+    });
+    let (title, description) =
+        head::rendered().ok_or_else(|| format!("{path}: the page set no title"))?;
+    let lang = content::lang::from_path(path).unwrap_or(content::lang::DEFAULT_LANGUAGE);
+    let preloads: String = api::take_read()
+        .iter()
+        .map(|url| {
+            format!(
+                "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n",
+                escape(url)
+            )
+        })
+        .collect();
+    let html = replace_between(
+        template,
+        "<html",
+        ">",
+        &format!(
+            " lang=\"{lang}\" dir=\"{}\"",
+            content::lang::direction(lang)
+        ),
+    )?;
+    let html = replace_between(&html, "<title>", "</title>", &escape(&title))?;
+    let html = replace_between(
+        &html,
+        "<meta name=\"description\" content=\"",
+        "\">",
+        &escape(&description),
+    )?;
+    let html = html.replacen("</head>", &format!("{preloads}</head>"), 1);
+    let html = replace_between(&html, "<body", "</body>", &format!(">{body}"))?;
+    Ok(html)
+}
+
+/// `text` with what lies between the first `start` and the next `end` replaced.
+fn replace_between(text: &str, start: &str, end: &str, with: &str) -> Result<String, String> {
+    let from = text
+        .find(start)
+        .ok_or_else(|| format!("index.html has no `{start}`"))?
+        + start.len();
+    let to = from
+        + text[from..]
+            .find(end)
+            .ok_or_else(|| format!("index.html has no `{end}` after `{start}`"))?;
+    Ok(format!("{}{with}{}", &text[..from], &text[to..]))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
