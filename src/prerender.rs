@@ -49,7 +49,10 @@ pub fn page(template: &str, path: &str) -> Result<String, String> {
     )?;
     let html = html.replacen("</head>", &format!("{preloads}</head>"), 1);
     let html = replace_between(&html, "<body", "</body>", &format!(">{body}"))?;
-    Ok(html)
+    // The parser puts anything after `</body>`, even a line break, into the body: the page
+    // must end there, or its text differs from the app's.
+    let end = html.rfind("</body>").unwrap_or(html.len());
+    Ok(format!("{}</body></html>", &html[..end]))
 }
 
 /// `text` with what lies between the first `start` and the next `end` replaced.

@@ -3,7 +3,7 @@
 //! app's store, so the app renders the same page from them in one synchronous render; that
 //! render replaces the static one in the same task, so the browser never paints in between
 //! (no flash, no layout shift); keyboard focus is carried over and the scroll position
-//! stays. A page that is not this route's (a host's 404.html, the development server's bare
+//! stays. If a preload fails, the static page simply stays. A page that is not this route's (a host's 404.html, the development server's bare
 //! index.html) is replaced the same way, by whatever the app renders first.
 //!
 //! Why not Leptos hydration: measured here, the `hydrate` build is 185.5 KB brotli against
@@ -32,10 +32,13 @@ pub fn start() {
     }
     wasm_bindgen_futures::spawn_local(async move {
         for url in &urls {
-            // A file that fails to load is fetched again when the app asks for it.
-            let _ = api::prefetch(url).await;
+            // Without its data the app would replace a readable page with an error: the
+            // static page stays instead, and its links load the next page in full.
+            if api::prefetch(url).await.is_err() {
+                return;
+            }
         }
-        take_over(&body);
+        take_over(&body).await;
     });
 }
 
@@ -43,7 +46,7 @@ pub fn start() {
 /// place in this list, since the new page has the same markup.
 const FOCUSABLE: &str = "a[href],button,video,[tabindex]";
 
-fn take_over(body: &HtmlElement) {
+async fn take_over(body: &HtmlElement) {
     let document = document();
     let focused = document.active_element().and_then(|active| {
         let all = document.query_selector_all(FOCUSABLE).ok()?;
@@ -54,6 +57,9 @@ fn take_over(body: &HtmlElement) {
     // position: no layout runs while the body is empty).
     body.set_text_content(None);
     leptos::mount::mount_to_body(App);
+    // The router renders the route's view in a task of its own, queued before this one
+    // resumes (still before the next paint).
+    leptos::task::tick().await;
     let refocus = focused
         .and_then(|i| document.query_selector_all(FOCUSABLE).ok()?.item(i))
         .and_then(|n| n.dyn_into::<HtmlElement>().ok());

@@ -42,12 +42,23 @@ pub fn RootPage() -> impl IntoView {
 /// own name beside it when it differs.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let i18n = use_i18n();
-    if use_location().pathname.get_untracked() != "/"
-        && lang::from_path(&use_location().pathname.get_untracked()).is_none()
-    {
-        return NotFound().into_any();
+    // `/:lang` matches any first segment: one that is not a language is a missing page.
+    let path = use_location().pathname;
+    let valid = Memo::new(move |_| {
+        let path = path.read();
+        path.as_str() == "/" || lang::from_path(&path).is_some()
+    });
+    move || {
+        if valid.get() {
+            countries().into_any()
+        } else {
+            NotFound().into_any()
+        }
     }
+}
+
+fn countries() -> impl IntoView {
+    let i18n = use_i18n();
     let index: Arc<SiteIndex> = expect_context();
     set_head(None, i18n.t("site.description"));
     let ui = i18n.lang;
@@ -85,5 +96,4 @@ pub fn HomePage() -> impl IntoView {
             }).collect_view()}
         </ul>
     }
-    .into_any()
 }

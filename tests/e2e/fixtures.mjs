@@ -15,7 +15,10 @@ export const test = base.extend({
     page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
     page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
     await use(page);
-    const unexpected = problems.filter((p) => !expectedProblems.some((re) => re.test(p)));
+    // Playwright reads a list given to `test.use` as `[value, options]`: write one problem as
+    // `[a]` and several as `[[a, b]]`; both arrive here, as `a` or as `[a, b]`.
+    const expected = [expectedProblems].flat(Infinity);
+    const unexpected = problems.filter((p) => !expected.some((re) => re.test(p)));
     expect(unexpected, 'the page reported errors').toEqual([]);
   },
 });

@@ -1,5 +1,6 @@
-// The interface speaks the voter's language: negotiated from the browser, overridable in
-// the URL, remembered, switchable on every page, with locale-correct dates and plurals.
+// The interface speaks the voter's language: every path starts with it; `/` picks it from
+// the voter's saved choice or browser; switchable on every page, with each language's
+// dates and plurals.
 import { test, expect } from './fixtures.mjs';
 
 const h1 = (page) => page.getByRole('heading', { level: 1 });
@@ -7,11 +8,13 @@ const h1 = (page) => page.getByRole('heading', { level: 1 });
 test.describe('a Hungarian-speaking voter in Romania', () => {
   test.use({ locale: 'hu-HU' });
   test('lands in Hungarian without choosing it, with dates as Hungarians write them', async ({ page }) => {
-    await page.goto('/ro');
+    await page.goto('/');
+    await expect(page).toHaveURL('/hu');
+    await page.getByRole('link', { name: /Románia/ }).click();
     await expect(h1(page)).toHaveAccessibleName('Választások Romániában');
     await expect(page.locator('html')).toHaveAttribute('lang', 'hu');
     await expect(page.getByRole('heading', { name: 'Hivatalos források' })).toBeVisible();
-    await page.goto('/ro/elections/presidential-2024');
+    await page.goto('/hu/ro/elections/presidential-2024');
     await expect(page.locator('.status')).toHaveText('Megsemmisítve');
     await expect(page.locator('.timeline')).toContainText('2024. november 24.');
   });
@@ -21,9 +24,10 @@ test.describe('a French voter', () => {
   test.use({ locale: 'fr-FR' });
   test('lands in French on the home page and on France', async ({ page }) => {
     await page.goto('/');
+    await expect(page).toHaveURL('/fr');
     await expect(page.locator('main .lead')).toContainText('Choisissez votre pays');
     await expect(page.getByRole('link', { name: /Roumanie/ })).toBeVisible();
-    await page.goto('/fr/elections/legislative-2024');
+    await page.goto('/fr/fr/elections/legislative-2024');
     await expect(h1(page)).toHaveAccessibleName('Élections législatives anticipées de 2024');
     await expect(page.locator('.timeline')).toContainText('30 juin 2024');
     await expect(page.locator('.provenance-title')).toHaveText('5 sources');
@@ -32,40 +36,46 @@ test.describe('a French voter', () => {
 
 test.describe('a visitor whose browser asks for a language we do not offer', () => {
   test.use({ locale: 'de-DE' });
-  test('gets the country’s language on a country page, English elsewhere', async ({ page }) => {
-    await page.goto('/ro');
-    await expect(h1(page)).toHaveAccessibleName('Alegeri în România');
+  test('stays in English on the home page, and can pick a language there', async ({ page }) => {
     await page.goto('/');
+    await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+    await expect(page).toHaveURL('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Română' }).click();
+    await expect(page).toHaveURL('/ro');
+    await expect(page.locator('main .lead')).toContainText('Alege-ți țara');
   });
 });
 
-test('an explicit choice is remembered on links without a language', async ({ page }) => {
-  await page.goto('/?lang=hu');
+test('a chosen language is remembered for the next visit to the home page', async ({ page }) => {
+  await page.goto('/hu');
+  await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+  await page.goto('/');
+  await expect(page).toHaveURL('/hu');
   await expect(page.locator('html')).toHaveAttribute('lang', 'hu');
   // France offers no Hungarian pages: French text, marked as French, announced in Hungarian.
-  await page.goto('/fr');
+  await page.goto('/hu/fr');
   await expect(page.locator('html')).toHaveAttribute('lang', 'hu');
   await expect(page.locator('main article > header')).toHaveAttribute('lang', 'fr');
   await expect(page.locator('.fallback-notice')).toHaveText('Ez az oldal még nem érhető el magyarul; francia nyelven jelenik meg.');
 });
 
 test('the language switcher keeps the page', async ({ page }) => {
-  await page.goto('/ro/guides/check-a-claim?lang=en');
+  await page.goto('/en/ro/guides/check-a-claim');
   await expect(h1(page)).toHaveAccessibleName('Check a claim before you share it');
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Română' }).click();
-  await expect(page).toHaveURL('/ro/guides/check-a-claim?lang=ro');
+  await expect(page).toHaveURL('/ro/ro/guides/check-a-claim');
   await expect(h1(page)).toHaveAccessibleName('Verifică o informație înainte s-o distribui');
   await expect(page.getByRole('navigation', { name: 'Limba' }).getByRole('link', { name: 'Română' })).toHaveAttribute('aria-current', 'true');
 });
 
 test('plural forms follow each language’s rules', async ({ page }) => {
   const cases = [
-    ['/ro/partners/lead-stories?lang=ro', '1 sursă'],
-    ['/ro?lang=ro', '4 surse'],
-    ['/ro?lang=en', '4 sources'],
-    ['/ro?lang=hu', '4 forrás'],
-    ['/fr?lang=fr', '3 sources'],
+    ['/ro/ro/partners/lead-stories', '1 sursă'],
+    ['/ro/ro', '4 surse'],
+    ['/en/ro', '4 sources'],
+    ['/hu/ro', '4 forrás'],
+    ['/fr/fr', '3 sources'],
   ];
   for (const [path, text] of cases) {
     await page.goto(path);
@@ -73,19 +83,24 @@ test('plural forms follow each language’s rules', async ({ page }) => {
   }
 });
 
-for (const lang of ['en', 'fr', 'ro', 'hu']) {
+test.describe('every interface text exists', () => {
+  // `/<lang>/zz` is a missing page on purpose: the host answers 404 with the not-found page.
+  test.use({ expectedProblems: [[/HTTP 404: \S+\/zz$/, /the server responded with a status of 404 .* at \S+\/zz$/]] });
+  for (const lang of ['en', 'fr', 'ro', 'hu']) {
   test(`no missing texts in ${lang}`, async ({ page }) => {
-    for (const path of ['/', '/zz', '/fr', '/ro', '/ro/elections/presidential-2025', '/fr/resources/arcom', '/ro/videos/funky-citizens-election-series']) {
-      await page.goto(`${path}?lang=${lang}`);
+    for (const path of ['', '/zz', '/fr', '/ro', '/ro/elections/presidential-2025', '/fr/resources/arcom', '/ro/videos/funky-citizens-election-series']) {
+      await page.goto(`/${lang}${path}`);
+      await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(h1(page)).toBeVisible();
       await expect(page.locator('body'), path).not.toContainText('⟦');
     }
   });
-}
+  }
+});
 
 test('the layout mirrors for right-to-left scripts', async ({ page }) => {
-  await page.goto('/ro/elections/presidential-2024?lang=en');
+  await page.goto('/en/ro/elections/presidential-2024');
   const timeline = page.locator('.timeline');
   await expect(timeline).toBeVisible();
   const border = () => timeline.evaluate((el) => [getComputedStyle(el).borderLeftWidth, getComputedStyle(el).borderRightWidth]);

@@ -6,35 +6,35 @@ test('a voter goes from the country list to a partner page and back, switching l
   const romania = page.getByRole('link', { name: /Romania/ });
   await expect(romania.locator('[lang="ro"]')).toHaveText('România');
   await page.getByRole('link', { name: /France/ }).click();
-  await expect(page).toHaveURL('/fr?lang=en');
+  await expect(page).toHaveURL('/en/fr');
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Elections in France');
 
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' }).click();
-  await expect(page).toHaveURL('/fr?lang=fr');
+  await expect(page).toHaveURL('/fr/fr');
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Élections en France');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 
   await page.getByRole('link', { name: 'AFP Factuel' }).first().click();
-  await expect(page).toHaveURL('/fr/partners/afp?lang=fr');
+  await expect(page).toHaveURL('/fr/fr/partners/afp');
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('AFP Factuel');
   await expect(page.locator('main')).toContainText('service dédié à la vérification des faits');
 
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Élections en France');
   await page.getByRole('navigation', { name: 'Fil d’Ariane' }).getByRole('link', { name: 'Pays' }).click();
-  await expect(page).toHaveURL('/?lang=fr');
+  await expect(page).toHaveURL('/fr');
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Election Center');
 });
 
 test('a deep link survives a reload', async ({ page }) => {
-  await page.goto('/ro/partners/funky-citizens?lang=en');
+  await page.goto('/en/ro/partners/funky-citizens');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Funky Citizens');
   await expect(page.locator('main')).toContainText('47,855,301');
 });
 
 test('the first Tab reaches the skip link, which moves focus to the content', async ({ page }) => {
-  await page.goto('/fr');
+  await page.goto('/en/fr');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
@@ -44,14 +44,14 @@ test('the first Tab reaches the skip link, which moves focus to the content', as
 });
 
 test('external links are marked and cannot reach back into the app', async ({ page }) => {
-  await page.goto('/fr/partners/afp');
+  await page.goto('/fr/fr/partners/afp');
   const link = page.locator('main .prose a[href="https://factuel.afp.com/"]');
   await expect(link).toHaveAttribute('rel', 'external noopener noreferrer');
   await expect(page.locator('main a[href^="javascript:"]')).toHaveCount(0);
 });
 
 test('the server sends a strict Content-Security-Policy that the app runs under', async ({ page }) => {
-  const response = await page.goto('/ro?lang=ro');
+  const response = await page.goto('/ro/ro');
   const csp = response.headers()['content-security-policy'];
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
   expect(csp).not.toContain('unsafe-inline');
@@ -61,23 +61,35 @@ test('the server sends a strict Content-Security-Policy that the app runs under'
 });
 
 test.describe('when the network fails', () => {
-  // The aborted request is the point of this test, not a failure of the app.
-  test.use({ expectedProblems: [/content\/ro\/ro\.json/] });
-
+  // The aborted requests are the point of these tests, not failures of the app.
+  test.use({ expectedProblems: [/content\/ro\/ro(\.json|\/guides\/check-a-claim\.html)/] });
 
   test('a failed content request shows a retry that recovers', async ({ page }) => {
-  let fail = true;
-  await page.route('**/content/ro/ro.json', (route) => (fail ? route.abort() : route.continue()));
-  await page.goto('/ro?lang=ro');
-  await expect(page.getByRole('alert')).toContainText('Pagina nu a putut fi încărcată');
-  fail = false;
-  await page.getByRole('button', { name: 'Încearcă din nou' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Alegeri în România');
-});
+    await page.goto('/ro/ro');
+    await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+    let fail = true;
+    await page.route('**/content/ro/ro/guides/check-a-claim.html', (route) => (fail ? route.abort() : route.continue()));
+    await page.getByRole('link', { name: 'Verifică o informație înainte s-o distribui' }).click();
+    await expect(page.getByRole('alert')).toContainText('Pagina nu a putut fi încărcată');
+    fail = false;
+    await page.getByRole('button', { name: 'Încearcă din nou' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Verifică o informație înainte s-o distribui');
+  });
+
+  test('a pre-rendered page stays readable when the app cannot load its data', async ({ page }) => {
+    await page.route('**/content/ro/ro.json', (route) => route.abort());
+    await page.goto('/ro/ro');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Alegeri în România');
+    // The app gave up quietly: the static page, its text and its links are all still there.
+    await page.waitForTimeout(500);
+    await expect(page.locator('body')).not.toHaveAttribute('data-app', 'ready');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 2, name: 'Resurse oficiale' })).toBeVisible();
+  });
 });
 
 test('official resources on a hub are grouped by kind', async ({ page }) => {
-  await page.goto('/ro?lang=en');
+  await page.goto('/en/ro');
   const resources = page.locator('section[aria-labelledby="section-resources"]');
   await expect(resources.locator('h3')).toHaveText(['Electoral authority', 'Court', 'Regulator', 'Police and cybersecurity']);
   const authorities = resources.locator('h3:has-text("Electoral authority") + ul li');
@@ -88,9 +100,9 @@ test('official resources on a hub are grouped by kind', async ({ page }) => {
 test('the country picker offers the way back to the voter’s last country', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('.continue')).toHaveCount(0);
-  await page.goto('/ro/guides/check-a-claim?lang=en');
+  await page.goto('/en/ro/guides/check-a-claim');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.goto('/');
   await page.getByRole('link', { name: 'Continue to Romania' }).click();
-  await expect(page).toHaveURL('/ro?lang=en');
+  await expect(page).toHaveURL('/en/ro');
 });

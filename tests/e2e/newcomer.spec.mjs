@@ -14,7 +14,7 @@ test('a new country appears on the home page and its hub lists every section', a
 });
 
 test('an election shows its status and key dates in their own time zones', async ({ page }) => {
-  await page.goto('/aa/elections/general-2025');
+  await page.goto('/en/aa/elections/general-2025');
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('General election 2025');
   await expect(page.locator('.status')).toHaveText('Rerun');
   const dates = page.locator('.timeline li');
@@ -30,7 +30,7 @@ test('an election shows its status and key dates in their own time zones', async
 });
 
 test('an untranslated page is shown in the default language, marked and announced as such', async ({ page }) => {
-  await page.goto('/aa/elections/general-2024?lang=fr');
+  await page.goto('/fr/aa/elections/general-2024');
   await expect(page.locator('.status')).toHaveText('Annulée');
   await expect(page.locator('main article > header')).toHaveAttribute('lang', 'en');
   await expect(page.locator('.fallback-notice')).toHaveText('Cette page n’est pas encore disponible en français ; elle est affichée en anglais.');
@@ -38,32 +38,32 @@ test('an untranslated page is shown in the default language, marked and announce
 });
 
 test('a resource and a partner link out safely', async ({ page }) => {
-  await page.goto('/aa/resources/commission');
+  await page.goto('/en/aa/resources/commission');
   const official = page.getByRole('link', { name: 'Go to the official site' });
   await expect(official).toHaveAttribute('href', 'https://example.org/commission');
   await expect(official).toHaveAttribute('rel', 'external noopener noreferrer');
   await expect(page.locator('.purpose')).toHaveText('Official dates, polling stations and results.');
 
-  await page.goto('/aa/partners/checkers');
+  await page.goto('/en/aa/partners/checkers');
   await expect(page.getByText('Fact-checker', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Send them a claim to check' })).toHaveAttribute('href', 'mailto:tips@example.org');
 });
 
 test('a self-hosted video has a player with captions; the guide links resolve', async ({ page }) => {
-  await page.goto('/aa/videos/spot-a-fake');
+  await page.goto('/en/aa/videos/spot-a-fake');
   const video = page.locator('video.player');
   await expect(video).toHaveAttribute('poster', 'content/aa/media/spot-a-fake.png');
   await expect(video.locator('track[kind="captions"]')).toHaveAttribute('srclang', 'en');
   await expect(page.locator('.facts')).toContainText('2:35');
 
-  await page.goto('/aa/guides/check-a-claim');
+  await page.goto('/en/aa/guides/check-a-claim');
   await expect(page.locator('.prose img')).toHaveAttribute('src', 'content/aa/media/diagram.png');
   // Relative media paths resolve through <base href>, on any route.
   await expect.poll(() => page.locator('.prose img').evaluate((img) => img.naturalWidth)).toBe(16);
 });
 
 test('each key date can be added to a calendar, at the right instant', async ({ page, request }) => {
-  await page.goto('/aa/elections/general-2025');
+  await page.goto('/en/aa/elections/general-2025');
   const links = page.getByRole('link', { name: 'Add to calendar' });
   await expect(links).toHaveCount(2);
   const href = await links.first().getAttribute('href');

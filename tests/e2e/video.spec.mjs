@@ -3,7 +3,7 @@
 import { test, expect } from './fixtures.mjs';
 
 test('the French explainer plays, with French and English captions and a transcript', async ({ page }) => {
-  await page.goto('/fr/videos/check-a-claim?lang=fr');
+  await page.goto('/fr/fr/videos/check-a-claim');
   const video = page.locator('video.player');
   await expect(video).toHaveAttribute('poster', 'content/fr/media/check-a-claim.png');
   await expect(video.locator('track')).toHaveCount(2);
@@ -23,9 +23,9 @@ test('the French explainer plays, with French and English captions and a transcr
 });
 
 test('the Romanian explainer is listed on the hub and opens from it', async ({ page }) => {
-  await page.goto('/ro?lang=ro');
+  await page.goto('/ro/ro');
   await page.getByRole('link', { name: 'Verifică înainte să distribui, în cinci pași' }).click();
-  await expect(page).toHaveURL('/ro/videos/check-a-claim?lang=ro');
+  await expect(page).toHaveURL('/ro/ro/videos/check-a-claim');
   await expect.poll(() => page.locator('video.player').evaluate((v) => Math.round(v.duration))).toBe(60);
   await expect(page.locator('video.player track[srclang="ro"]')).toHaveAttribute('label', 'Română');
 });

@@ -1,0 +1,132 @@
+// Pre-rendered pages: every route in every interface language is a static page that reads
+// fully without JavaScript, and the app takes it over without changing a character, moving
+// a pixel or losing keyboard focus.
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url);
+const read = (path) => JSON.parse(readFileSync(new URL(path, DIST), 'utf8'));
+const UI_LANGUAGES = ['en', 'fr', 'ro', 'hu'];
+
+/** Every route the build pre-renders, with what its page must show. */
+function routes() {
+  const index = read('content/index.json');
+  const texts = Object.fromEntries(UI_LANGUAGES.map((l) => [l, Object.fromEntries(read(`i18n/${l}.json`))]));
+  const all = [];
+  for (const lang of UI_LANGUAGES) {
+    all.push({ lang, path: `/${lang}`, title: texts[lang]['site.name'] });
+    for (const country of index.countries) {
+      const shown = country.languages.includes(lang) ? lang : country.default_language;
+      const manifest = read(`content/${country.code}/${shown}.json`);
+      all.push({ lang, path: `/${lang}/${country.code}`, title: manifest.hub.title, body: true });
+      for (const p of manifest.pages) all.push({ lang, path: `/${lang}/${country.code}/${p.section}/${p.slug}`, title: p.title, body: true });
+    }
+  }
+  return all;
+}
+
+// With JavaScript off, Chromium cancels the app's module preload (reported as "csp").
+const NO_SCRIPT = /request failed: \S+\.js csp$/;
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, expectedProblems: [NO_SCRIPT] });
+
+  for (const lang of UI_LANGUAGES) {
+    test(`every route in ${lang} reads fully, and every link on it leads to a page`, async ({ page, request }) => {
+      test.setTimeout(3 * 60_000);
+      const links = new Set();
+      const mine = routes().filter((r) => r.lang === lang);
+      expect(mine.length).toBeGreaterThan(30);
+      for (const route of mine) {
+        await test.step(route.path, async () => {
+          await page.goto(route.path);
+          await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName(route.title);
+          await expect(page.locator('html')).toHaveAttribute('lang', lang);
+          await expect(page).toHaveTitle(new RegExp(`Election Center$`));
+          if (route.body) expect((await page.locator('main .prose').textContent()).trim().length).toBeGreaterThan(40);
+          for (const href of await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.href))) {
+            const url = new URL(href);
+            if (url.origin === new URL(page.url()).origin) links.add(url.pathname);
+          }
+        });
+      }
+      for (const path of links) {
+        const response = await request.get(path);
+        expect(response.status(), `${path} (linked from a ${lang} page)`).toBe(200);
+      }
+    });
+  }
+
+  test.describe('a missing page', () => {
+    test.use({ expectedProblems: [[NO_SCRIPT, /HTTP 404: /, /status of 404 \(Not Found\) at /]] });
+    test('is the not-found page, with a way home', async ({ page }) => {
+      const response = await page.goto('/en/fr/guides/no-such-guide');
+      expect(response.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Page not found');
+      await page.getByRole('link', { name: 'Choose a country' }).click();
+      await expect(page).toHaveURL('/en');
+      await expect(page.getByRole('link', { name: /Romania/ })).toBeVisible();
+    });
+  });
+});
+
+/** Records layout shifts from the first paint on, and the static page's text. */
+async function watchTakeover(page) {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value)))
+      .observe({ type: 'layout-shift', buffered: true });
+    document.addEventListener('DOMContentLoaded', () => { window.__static = document.body.textContent; });
+  });
+}
+
+for (const lang of UI_LANGUAGES) {
+  // The static page's video starts loading its metadata; the app's video element replaces
+  // it and loads it again, cancelling the first request.
+  test.use({ expectedProblems: [/request failed: \S+\/media\/\S+ net::ERR_ABORTED$/] });
+  test(`the app takes over every ${lang} page without changing its text or moving it`, async ({ page }) => {
+    test.setTimeout(3 * 60_000);
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning' && !/integrity|preloaded using link preload/.test(m.text())) warnings.push(m.text()); });
+    await watchTakeover(page);
+    for (const route of routes().filter((r) => r.lang === lang)) {
+      await test.step(route.path, async () => {
+        await page.goto(route.path);
+        await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+        const { before, after, shifts } = await page.evaluate(() => ({ before: window.__static, after: document.body.textContent, shifts: window.__shifts }));
+        expect(before.length).toBeGreaterThan(100);
+        expect(after, 'text after the take-over').toBe(before);
+        expect(shifts, 'layout shifts (CLS contributions)').toEqual([]);
+        await expect(page.locator('main')).toHaveCount(1);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      });
+    }
+    expect(warnings).toEqual([]);
+  });
+}
+
+test('keyboard focus and scroll position survive the take-over', async ({ page }) => {
+  let release;
+  const wasmHeld = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => { await wasmHeld; await route.continue(); });
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('/en/ro');
+  await page.locator('a[href="en/ro/guides/check-a-claim"]').focus();
+  await page.evaluate(() => window.scrollBy(0, 200));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(0);
+  await page.evaluate(() => { window.__old = document.activeElement; });
+  release();
+  await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+  const focus = await page.evaluate(() => ({
+    href: document.activeElement.getAttribute('href'),
+    replaced: document.activeElement !== window.__old && !window.__old.isConnected,
+    y: window.scrollY,
+  }));
+  expect(focus).toEqual({ href: 'en/ro/guides/check-a-claim', replaced: true, y: scrolled });
+  // The app now handles navigation itself: no new document is loaded.
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Check a claim before you share it');
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+});
