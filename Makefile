@@ -37,7 +37,7 @@ test-rust:
 ## Formatting and clippy, for the native crates and the wasm app; warnings fail.
 lint:
 	cargo fmt --all --check
-	cargo clippy --locked -q -p content -p content-cli --all-targets -- -D warnings
+	cargo clippy --locked -q -p content -p content-cli -p prerender -p election-center --all-targets -- -D warnings
 	cargo clippy --locked -q --target wasm32-unknown-unknown -p election-center -- -D warnings
 
 size:

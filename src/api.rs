@@ -103,7 +103,7 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
 
 #[cfg(not(target_arch = "wasm32"))]
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
-    serde_json::from_str(&*get_text(url).await?).map_err(|_| FetchError::Unavailable)
+    serde_json::from_str(&get_text(url).await?).map_err(|_| FetchError::Unavailable)
 }
 
 pub async fn site_index() -> Result<SiteIndex, FetchError> {

@@ -94,13 +94,21 @@ fn partner(i18n: &I18n, p: &Partner) -> impl IntoView {
     }
 }
 
+/// A pre-rendered page's player loads nothing until played: the app replaces it when it
+/// takes the page over, which would cut a download already under way.
+const PRELOAD: &str = if cfg!(target_arch = "wasm32") {
+    "metadata"
+} else {
+    "none"
+};
+
 fn video(i18n: &I18n, code: &str, v: &Video) -> impl IntoView {
     let media = |path: &str| format!("content/{code}/{path}");
     let player = match &v.source {
         VideoSource::File { file, captions } => {
             let tracks = captions.iter().map(|Captions { lang, label, file }| view! { <track kind="captions" srclang=lang.clone() label=label.clone() src=media(file) /> });
             view! {
-                <video class="player" controls preload="metadata" poster=v.poster.as_deref().map(media) lang=v.language.clone()>
+                <video class="player" controls preload=PRELOAD poster=v.poster.as_deref().map(media) lang=v.language.clone()>
                     <source src=media(file) type=if file.ends_with(".mp4") { "video/mp4" } else { "video/webm" } />
                     {tracks.collect_view()}
                 </video>

@@ -37,11 +37,11 @@ pub fn CountryPage() -> impl IntoView {
     };
     api::now_and_on_change(move || params.track(), fetch);
     view! {
-        {move || match page.value.get() {
+        {move || page.value.with(|loaded| match loaded {
             None => Loading().into_any(),
             Some(Ok(loaded)) => loaded_view(loaded).into_any(),
-            Some(Err(error)) => view! { <LoadFailed error retry=move |_| fetch() /> }.into_any(),
-        }}
+            Some(Err(error)) => view! { <LoadFailed error=error.clone() retry=move |_| fetch() /> }.into_any(),
+        })}
     }
 }
 
@@ -50,13 +50,14 @@ fn loaded_view(
         manifest,
         entry,
         html,
-    }: LoadedPage,
+    }: &LoadedPage,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ui = i18n.lang;
     let remembered = manifest.country.code.clone();
     Effect::new(move || crate::memory::save_country(&remembered));
     let CountryManifest { country, pages, .. } = manifest;
+    let (entry, html) = (entry.clone(), html.clone());
     let name = country.name(ui).to_owned();
     let code = country.code.clone();
     let description = entry.summary.clone().unwrap_or_else(|| entry.title.clone());
@@ -65,7 +66,7 @@ fn loaded_view(
         None => {
             let sections = Section::ALL
                 .into_iter()
-                .filter_map(|s| section_list(&i18n, &code, s, &pages))
+                .filter_map(|s| section_list(&i18n, &code, s, pages))
                 .collect_view();
             (name.clone(), vec![countries], name, None, Some(sections))
         }

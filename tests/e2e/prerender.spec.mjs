@@ -81,9 +81,6 @@ async function watchTakeover(page) {
 }
 
 for (const lang of UI_LANGUAGES) {
-  // The static page's video starts loading its metadata; the app's video element replaces
-  // it and loads it again, cancelling the first request.
-  test.use({ expectedProblems: [/request failed: \S+\/media\/\S+ net::ERR_ABORTED$/] });
   test(`the app takes over every ${lang} page without changing its text or moving it`, async ({ page }) => {
     test.setTimeout(3 * 60_000);
     const warnings = [];
