@@ -8,7 +8,7 @@ PORT ?= 8080
 CARGO_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)/= --remap-path-prefix=$(CARGO_DIR)/registry/src/=
 
-.PHONY: setup serve build serve-release check-content test test-rust lint e2e size bench
+.PHONY: setup serve build serve-release check-content test test-rust lint e2e size bench lcp
 
 setup:
 	@scripts/setup.sh
@@ -46,6 +46,10 @@ size:
 ## Timings of the content pipeline (not part of the tests: timings are reports, not pass/fail).
 bench:
 	scripts/bench.sh
+
+## Lighthouse (mobile) on pre-rendered pages next to the same pages as plain HTML: a report.
+lcp: build
+	node scripts/lcp.mjs dist 3
 
 e2e:
 	cargo run --quiet --locked -p content-cli -- build crates/content-cli/tests/fixtures/valid --out target/fixture-content
