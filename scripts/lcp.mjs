@@ -15,7 +15,7 @@ const LIGHTHOUSE = 'lighthouse@12.8.2';
 // `simulate` (Lighthouse's default) models the page from an unthrottled trace, and counts every
 // request started before first paint (the preloaded wasm) as delaying it; `devtools` really
 // throttles the browser. Both are printed.
-const METHODS = ['simulate', 'devtools'];
+const METHODS = (process.env.LCP_METHODS ?? 'simulate,devtools').split(',');
 let METHOD;
 
 // The static twin: same files, scripts and preloads stripped from every page.

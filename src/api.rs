@@ -25,12 +25,12 @@ pub enum FetchError {
 }
 
 thread_local! {
-    /// Files already at hand, by URL: what a pre-rendered page preloaded (so the app's
+    /// Files already at hand, by URL: the files a pre-rendered page lists (so the app's
     /// first render is synchronous and equals the page), what the pre-renderer read from
     /// the build, and every answer since (a page visited twice is fetched once).
     /// (A list, not a map: a few dozen entries, and a hash map measured more wasm.)
     static FILES: RefCell<Vec<(String, Rc<str>)>> = const { RefCell::new(Vec::new()) };
-    /// The URLs a render read, in order: the pre-renderer lists them as preloads.
+    /// The URLs a render read, in order: the pre-renderer lists them in the page.
     #[cfg(not(target_arch = "wasm32"))]
     static READ: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
@@ -46,7 +46,7 @@ pub fn take_read() -> Vec<String> {
     READ.with(|r| std::mem::take(&mut *r.borrow_mut()))
 }
 
-/// Reads `url` into the store (a pre-rendered page's preloads, before the app starts).
+/// Reads `url` into the store (the files a pre-rendered page lists, before the app starts).
 #[cfg(target_arch = "wasm32")]
 pub async fn prefetch(url: &str) -> Result<(), FetchError> {
     get_text(url).await.map(|_| ())

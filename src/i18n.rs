@@ -113,7 +113,7 @@ pub fn autonym(lang: &str) -> &'static str {
 /// Loads what every page needs before it can show, then shows `children`: the site index
 /// (countries, their languages) and the interface texts in the language the path starts
 /// with (English on `/`), both provided as context. When the files are at hand (a
-/// pre-rendered page preloads them) this happens within the first render.
+/// pre-rendered page lists them) this happens within the first render.
 #[component]
 pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
     let location = use_location();

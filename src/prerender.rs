@@ -1,6 +1,7 @@
 //! One route rendered to a static page, natively, by the same components the browser runs
-//! (used by `crates/prerender`). The page preloads the files its render read, so the app
-//! in the browser renders the same page in its first render and takes it over (`takeover`).
+//! (used by `crates/prerender`). The page lists the files its render read, so the app in
+//! the browser fetches them, renders the same page in its first render and takes it over
+//! (`takeover`).
 
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
@@ -11,7 +12,7 @@ use crate::{api, head, App};
 pub use crate::api::preload;
 
 /// `template` (Trunk's `index.html`) with the page at `path` in it: `<html lang>`, title,
-/// meta description, preloads and body. Fails when the template lacks a part to fill.
+/// meta description, the list of files it read, and body. Fails when the template lacks a part to fill.
 pub fn page(template: &str, path: &str) -> Result<String, String> {
     api::take_read();
     let owner = Owner::new();
@@ -22,15 +23,12 @@ pub fn page(template: &str, path: &str) -> Result<String, String> {
     let (title, description) =
         head::rendered().ok_or_else(|| format!("{path}: the page set no title"))?;
     let lang = content::lang::from_path(path).unwrap_or(content::lang::DEFAULT_LANGUAGE);
-    let preloads: String = api::take_read()
-        .iter()
-        .map(|url| {
-            format!(
-                "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n",
-                escape(url)
-            )
-        })
-        .collect();
+    // Not `<link rel=preload>`: those would start downloading before the first paint and
+    // share the connection with the stylesheet; the app fetches them when it starts.
+    let data = format!(
+        "<meta name=\"election-center:data\" content=\"{}\">\n",
+        escape(&api::take_read().join(" "))
+    );
     let html = replace_between(
         template,
         "<html",
@@ -47,7 +45,7 @@ pub fn page(template: &str, path: &str) -> Result<String, String> {
         "\">",
         &escape(&description),
     )?;
-    let html = html.replacen("</head>", &format!("{preloads}</head>"), 1);
+    let html = html.replacen("</head>", &format!("{data}</head>"), 1);
     let html = replace_between(&html, "<body", "</body>", &format!(">{body}"))?;
     // The parser puts anything after `</body>`, even a line break, into the body: the page
     // must end there, or its text differs from the app's.

@@ -1,5 +1,5 @@
 //! Starting the app in the browser by taking over the pre-rendered page: the files the page
-//! preloads (`<link rel=preload as=fetch>`, the ones its render read) are read into the
+//! lists (`<meta name="election-center:data">`, the ones its render read) are read into the
 //! app's store, so the app renders the same page from them in one synchronous render; that
 //! render replaces the static one in the same task, so the browser never paints in between
 //! (no flash, no layout shift); keyboard focus is carried over and the scroll position
@@ -11,27 +11,21 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 
 use crate::{api, App};
 
 pub fn start() {
     let document = document();
     let Some(body) = document.body() else { return };
-    let mut urls = Vec::new();
-    if let Ok(links) = document.query_selector_all("link[rel=preload][as=fetch]") {
-        for i in 0..links.length() {
-            if let Some(href) = links
-                .item(i)
-                .and_then(|l| l.dyn_into::<Element>().ok())
-                .and_then(|l| l.get_attribute("href"))
-            {
-                urls.push(href);
-            }
-        }
-    }
+    let urls = document
+        .query_selector("meta[name='election-center:data']")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default();
     wasm_bindgen_futures::spawn_local(async move {
-        for url in &urls {
+        for url in urls.split(" ").filter(|u| !u.is_empty()) {
             // Without its data the app would replace a readable page with an error: the
             // static page stays instead, and its links load the next page in full.
             if api::prefetch(url).await.is_err() {
