@@ -191,24 +191,26 @@ mod tests {
 
     #[test]
     fn plural_categories_follow_cldr() {
-        let forms =
-            |lang| [0, 1, 2, 5, 19, 20, 101, 102, 1_000_000].map(|n| plural_category(lang, n));
-        assert_eq!(
-            forms("en"),
-            ["other", "one", "other", "other", "other", "other", "other", "other", "other"]
-        );
-        assert_eq!(
-            forms("fr"),
-            ["one", "one", "other", "other", "other", "other", "other", "other", "many"]
-        );
-        assert_eq!(
-            forms("ro"),
-            ["few", "one", "few", "few", "few", "other", "few", "few", "other"]
-        );
-        assert_eq!(
-            forms("hu"),
-            ["other", "one", "other", "other", "other", "other", "other", "other", "other"]
-        );
+        let (one, few, many, other) = ("one", "few", "many", "other");
+        let table = [
+            (
+                "en",
+                [other, one, other, other, other, other, other, other, other],
+            ),
+            (
+                "fr",
+                [one, one, other, other, other, other, other, other, many],
+            ),
+            ("ro", [few, one, few, few, few, other, few, few, other]),
+            (
+                "hu",
+                [other, one, other, other, other, other, other, other, other],
+            ),
+        ];
+        for (lang, expected) in table {
+            let forms = [0, 1, 2, 5, 19, 20, 101, 102, 1_000_000].map(|n| plural_category(lang, n));
+            assert_eq!(forms, expected, "{lang}");
+        }
         assert_eq!(plural_category("de", 1), "other");
     }
 
