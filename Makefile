@@ -32,7 +32,7 @@ check-content:
 	cargo run --quiet --locked -p content-cli -- i18n i18n
 
 test-rust:
-	cargo test --locked -p content -p content-cli
+	cargo test --locked -p content -p content-cli -p election-center
 
 ## Formatting and clippy, for the native crates and the wasm app; warnings fail.
 lint:

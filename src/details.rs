@@ -132,14 +132,15 @@ fn video(i18n: &I18n, code: &str, v: &Video) -> impl IntoView {
     }
 }
 
-/// An "On this page" list for long pages.
-pub fn table_of_contents(i18n: &I18n, toc: &[TocEntry]) -> Option<impl IntoView> {
+/// An "On this page" list for long pages. `page` is the page's own href: a bare `#id`
+/// would resolve against `<base href>`, the site's root, not this page.
+pub fn table_of_contents(i18n: &I18n, page: &str, toc: &[TocEntry]) -> Option<impl IntoView> {
     let entries: Vec<&TocEntry> = toc.iter().filter(|t| t.level == 2).collect();
     (entries.len() >= 3).then(|| {
         view! {
             <nav class="toc" aria-labelledby="toc-title">
                 <h2 id="toc-title">{i18n.t("page.on_this_page")}</h2>
-                <ol>{entries.into_iter().map(|t| view! { <li><a href=format!("#{}", t.id)>{t.text.clone()}</a></li> }).collect_view()}</ol>
+                <ol>{entries.into_iter().map(|t| view! { <li><a href=format!("{page}#{}", t.id)>{t.text.clone()}</a></li> }).collect_view()}</ol>
             </nav>
         }
     })

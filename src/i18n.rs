@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use content::{format, lang, SiteIndex};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::{api, memory};
 
@@ -116,10 +115,8 @@ pub fn autonym(lang: &str) -> &'static str {
 /// pre-rendered page lists them) this happens within the first render.
 #[component]
 pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
-    let location = use_location();
-    let lang = Memo::new(move |_| {
-        lang::from_path(&location.pathname.read()).unwrap_or(lang::DEFAULT_LANGUAGE)
-    });
+    let path = crate::router::use_path();
+    let lang = Memo::new(move |_| lang::from_path(&path.read()).unwrap_or(lang::DEFAULT_LANGUAGE));
     // While another language loads, the current one stays on screen.
     let site = api::Latest::new();
     api::now_and_on_change(
@@ -136,7 +133,7 @@ pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
     // A page in a language is the voter's choice (they followed a link in it, or picked
     // it): remember it for their next visit to `/`.
     Effect::new(move || {
-        if let Some(chosen) = lang::from_path(&location.pathname.read()) {
+        if let Some(chosen) = lang::from_path(&path.read()) {
             memory::save_language(chosen);
         }
     });

@@ -9,28 +9,28 @@ mod i18n;
 mod memory;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+mod router;
 mod routes;
 #[cfg(target_arch = "wasm32")]
 pub mod takeover;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use wasm_bindgen::JsCast;
 
 use i18n::{autonym, use_i18n, SiteProvider};
-use routes::{country::CountryPage, home::HomePage, home::RootPage, not_found::NotFound};
+use router::{use_path, Route};
+use routes::{country::CountryPage, home, not_found::NotFound};
 
 #[component]
 pub fn App() -> impl IntoView {
+    // In the browser the address bar; natively the path the pre-renderer gives.
+    #[cfg(target_arch = "wasm32")]
+    provide_context(router::browser_location());
     view! {
-        <Router>
-            <SiteProvider>
-                <Shell />
-            </SiteProvider>
-        </Router>
+        <SiteProvider>
+            <Shell />
+        </SiteProvider>
     }
 }
 
@@ -48,12 +48,15 @@ fn Shell() -> impl IntoView {
             <LanguageSwitcher />
         </header>
         <main id="main" tabindex="-1">
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=RootPage />
-                <Route path=path!("/:lang") view=HomePage />
-                <Route path=path!("/:lang/:country") view=CountryPage />
-                <Route path=path!("/:lang/:country/:section/:slug") view=CountryPage />
-            </Routes>
+            {move || match Route::parse(&use_path().read()) {
+                Route::Root => home::root_page().into_any(),
+                Route::Home => home::home_page().into_any(),
+                Route::Hub { country } => view! { <CountryPage country section=None slug=None /> }.into_any(),
+                Route::Page { country, section, slug } => {
+                    view! { <CountryPage country section=Some(section) slug=Some(slug) /> }.into_any()
+                }
+                Route::NotFound => NotFound().into_any(),
+            }}
         </main>
         <footer class="site-footer">
             <p>{i18n.t("site.footer")}</p>
@@ -65,7 +68,7 @@ fn Shell() -> impl IntoView {
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
-    let path = use_location().pathname;
+    let path = use_path();
     view! {
         <nav class="lang-switcher" aria-label=i18n.t("site.interface_language")>
             <ul>
@@ -78,8 +81,8 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-/// The router would treat `#main` as a navigation; a skip link must move focus instead, so
-/// keyboard and screen-reader users land on the content.
+/// With `<base href>`, `#main` would resolve to the site's root; a skip link must move focus
+/// instead, so keyboard and screen-reader users land on the content.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
     let main = document()

@@ -19,6 +19,7 @@ fn set(key: &str, value: &str) {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 pub fn saved_language() -> Option<String> {
     get(LANGUAGE)
 }

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
-use leptos_router::location::RequestUrl;
 
 use crate::{api, head, App};
 
@@ -17,7 +16,7 @@ pub fn page(template: &str, path: &str) -> Result<String, String> {
     api::take_read();
     let owner = Owner::new();
     let body = owner.with(|| {
-        provide_context(RequestUrl::new(path));
+        provide_context(crate::router::Location(RwSignal::new(path.to_owned())));
         App().into_view().to_html()
     });
     let (title, description) =

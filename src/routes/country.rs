@@ -2,7 +2,6 @@ use std::sync::Arc;
 
 use content::{CountryManifest, PageEntry, Section, SiteIndex};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, LoadedPage};
 use crate::components::{Breadcrumbs, LoadFailed, Loading, PageArticle};
@@ -13,34 +12,34 @@ use crate::i18n::{use_i18n, I18n};
 /// `/:lang/:country` (the country's hub) and `/:lang/:country/:section/:slug` (one of its
 /// pages), in the interface's language when the country offers it, else in the country's own.
 #[component]
-pub fn CountryPage() -> impl IntoView {
-    let params = use_params_map();
+pub fn CountryPage(
+    country: String,
+    section: Option<String>,
+    slug: Option<String>,
+) -> impl IntoView {
     let lang = use_i18n().lang;
-    let index = StoredValue::new(expect_context::<Arc<SiteIndex>>());
+    let index = expect_context::<Arc<SiteIndex>>();
     let page = api::Latest::new();
     let fetch = move || {
-        let p = params.read_untracked();
-        if content::lang::from_path(&p.get("lang").unwrap_or_default()).is_none() {
-            page.value.set(Some(Err(api::FetchError::NotFound)));
-            return;
-        }
         page.load(
             api::page(
-                index.get_value(),
-                p.get("country").unwrap_or_default(),
-                p.get("section"),
-                p.get("slug"),
+                index.clone(),
+                country.clone(),
+                section.clone(),
+                slug.clone(),
                 lang,
             ),
             false,
         );
     };
-    api::now_and_on_change(move || params.track(), fetch);
+    // Files at hand (a pre-rendered page's, or a page seen before) show in the first render.
+    fetch();
+    let fetch = StoredValue::new_local(fetch);
     view! {
         {move || page.value.with(|loaded| match loaded {
             None => Loading().into_any(),
             Some(Ok(loaded)) => loaded_view(loaded).into_any(),
-            Some(Err(error)) => view! { <LoadFailed error=error.clone() retry=move |_| fetch() /> }.into_any(),
+            Some(Err(error)) => view! { <LoadFailed error=error.clone() retry=move |_| fetch.with_value(|f| f()) /> }.into_any(),
         })}
     }
 }
@@ -71,7 +70,8 @@ fn loaded_view(
             (name.clone(), vec![countries], name, None, Some(sections))
         }
         Some(section) => {
-            let facts = view! { {details::table_of_contents(&i18n, &entry.toc)} {details::details(&i18n, &code, &entry)} }.into_any();
+            let href = format!("{ui}/{code}/{}/{}", section.dir(), entry.slug);
+            let facts = view! { {details::table_of_contents(&i18n, &href, &entry.toc)} {details::details(&i18n, &code, &entry)} }.into_any();
             let trail = vec![countries, (format!("{ui}/{code}"), name)];
             (
                 entry.title.clone(),

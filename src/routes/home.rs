@@ -1,59 +1,40 @@
 use std::sync::Arc;
 
-use content::{lang, SiteIndex};
+use content::SiteIndex;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use crate::head::set_head;
 use crate::i18n::use_i18n;
-use crate::routes::not_found::NotFound;
 
 /// `/`: the home page in the default language, for the first paint and for visitors
 /// without JavaScript; once the app runs, a voter whose saved choice or browser prefers
 /// another language we offer moves to the home page in it.
-#[component]
-pub fn RootPage() -> impl IntoView {
-    let navigate = use_navigate();
-    Effect::new(move || {
-        // The browser's first language only: reading the whole list measured 0.4 KB of wasm.
-        let browser: Vec<String> = window().navigator().language().into_iter().collect();
-        let saved = crate::memory::saved_language();
-        if let Some(lang) = lang::preferred(saved.as_deref(), &browser) {
-            if lang != lang::DEFAULT_LANGUAGE {
-                navigate(
-                    lang,
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+pub fn root_page() -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let path = crate::router::use_path();
+        Effect::new(move || {
+            let browser: Vec<String> = window()
+                .navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect();
+            let saved = crate::memory::saved_language();
+            if let Some(lang) = content::lang::preferred(saved.as_deref(), &browser) {
+                if lang != content::lang::DEFAULT_LANGUAGE {
+                    crate::router::navigate(lang, true);
+                    path.set(window().location().pathname().unwrap_or_default());
+                }
             }
-        }
-    });
-    HomePage()
+        });
+    }
+    home_page()
 }
 
 /// `/:lang`: choose a country. Countries are named in the interface's language, with their
 /// own name beside it when it differs.
-#[component]
-pub fn HomePage() -> impl IntoView {
-    // `/:lang` matches any first segment: one that is not a language is a missing page.
-    let path = use_location().pathname;
-    let valid = Memo::new(move |_| {
-        let path = path.read();
-        path.as_str() == "/" || lang::from_path(&path).is_some()
-    });
-    move || {
-        if valid.get() {
-            countries().into_any()
-        } else {
-            NotFound().into_any()
-        }
-    }
-}
-
-fn countries() -> impl IntoView {
+pub fn home_page() -> impl IntoView {
     let i18n = use_i18n();
     let index: Arc<SiteIndex> = expect_context();
     set_head(None, i18n.t("site.description"));

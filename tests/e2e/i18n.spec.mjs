@@ -101,10 +101,21 @@ test.describe('every interface text exists', () => {
 
 test('the layout mirrors for right-to-left scripts', async ({ page }) => {
   await page.goto('/en/ro/elections/presidential-2024');
+  // After the take-over: the app sets `dir` itself, and replaces the static elements.
+  await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
   const timeline = page.locator('.timeline');
   await expect(timeline).toBeVisible();
   const border = () => timeline.evaluate((el) => [getComputedStyle(el).borderLeftWidth, getComputedStyle(el).borderRightWidth]);
   expect(await border()).toEqual(['3px', '0px']);
   await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
   expect(await border()).toEqual(['0px', '3px']);
+});
+
+test.describe('a visitor whose first browser language we do not offer', () => {
+  test.use({ locale: 'de-DE', extraHTTPHeaders: { 'Accept-Language': 'de-DE,ro;q=0.8' } });
+  test('gets the next one we do', async ({ page }) => {
+    await page.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['de-DE', 'ro'] }));
+    await page.goto('/');
+    await expect(page).toHaveURL('/ro');
+  });
 });

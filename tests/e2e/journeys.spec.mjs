@@ -108,3 +108,16 @@ test('the country picker offers the way back to the voter’s last country', asy
   await page.getByRole('link', { name: 'Continue to Romania' }).click();
   await expect(page).toHaveURL('/en/ro');
 });
+
+test('the table of contents moves within the page, and a followed link puts focus on the new page', async ({ page }) => {
+  await page.goto('/en/fr');
+  await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+  await page.getByRole('link', { name: 'Check a claim before you share it' }).click();
+  await expect(page).toHaveURL('/en/fr/guides/check-a-claim');
+  await expect(page.locator('main')).toBeFocused();
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  await toc.getByRole('link').first().click();
+  await expect(page).toHaveURL('/en/fr/guides/check-a-claim#1-take-your-time');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Check a claim before you share it');
+  await expect(page.locator('[id="1-take-your-time"]')).toBeInViewport();
+});

@@ -1,0 +1,157 @@
+//! Which page a path names, and moving between pages without reloading. Four static
+//! patterns need no routing library: leptos_router measured several KB of wasm more than
+//! this module. The parse is pure and tested natively; the browser side intercepts clicks
+//! on same-site links and follows the history's back and forward.
+
+use leptos::prelude::*;
+
+/// What a path shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `/`: the home page before the voter's language is known.
+    Root,
+    /// `/fr`: the home page in a language.
+    Home,
+    /// `/fr/ro`: a country's hub.
+    Hub { country: String },
+    /// `/fr/ro/guides/check-a-claim`: one page of a country.
+    Page {
+        country: String,
+        section: String,
+        slug: String,
+    },
+    /// Anything else, including a first segment that is not an interface language.
+    NotFound,
+}
+
+impl Route {
+    pub fn parse(path: &str) -> Route {
+        let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        match segments.as_slice() {
+            [""] => Route::Root,
+            [lang, rest @ ..] if content::lang::from_path(lang).is_some() => match rest {
+                [] => Route::Home,
+                [country] => Route::Hub {
+                    country: (*country).to_owned(),
+                },
+                [country, section, slug] => Route::Page {
+                    country: (*country).to_owned(),
+                    section: (*section).to_owned(),
+                    slug: (*slug).to_owned(),
+                },
+                _ => Route::NotFound,
+            },
+            _ => Route::NotFound,
+        }
+    }
+}
+
+/// The current path (`/fr/ro`), provided by `App`.
+#[derive(Clone, Copy)]
+pub struct Location(pub RwSignal<String>);
+
+pub fn use_path() -> RwSignal<String> {
+    expect_context::<Location>().0
+}
+
+/// In the browser: the address bar's path, kept in step with same-site link clicks and
+/// the back and forward buttons.
+#[cfg(target_arch = "wasm32")]
+pub fn browser_location() -> Location {
+    use wasm_bindgen::JsCast;
+    let path = RwSignal::new(window().location().pathname().unwrap_or_default());
+    window_event_listener(leptos::ev::popstate, move |_| {
+        path.set(window().location().pathname().unwrap_or_default());
+    });
+    window_event_listener(leptos::ev::click, move |ev| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let Some(a) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        let location = window().location();
+        let same_page = a.pathname() == location.pathname().unwrap_or_default();
+        // Other sites, downloads, new windows and in-page anchors are the browser's job.
+        if a.origin() != location.origin().unwrap_or_default()
+            || a.has_attribute("download")
+            || !a.target().is_empty()
+            || (same_page && !a.hash().is_empty())
+        {
+            return;
+        }
+        ev.prevent_default();
+        navigate(&a.href(), false);
+        path.set(a.pathname());
+        // A new page: a screen reader starts reading it, a keyboard continues from its top.
+        if let Some(main) = document()
+            .get_element_by_id("main")
+            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = main.focus();
+        }
+        if a.hash().is_empty() {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    Location(path)
+}
+
+/// Moves to `url` in the history (replacing the current entry when `replace`); the caller
+/// sets the path signal.
+#[cfg(target_arch = "wasm32")]
+pub fn navigate(url: &str, replace: bool) {
+    if let Ok(history) = window().history() {
+        let _ = if replace {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_name_their_pages() {
+        assert_eq!(Route::parse("/"), Route::Root);
+        assert_eq!(Route::parse("/hu"), Route::Home);
+        assert_eq!(
+            Route::parse("/hu/ro"),
+            Route::Hub {
+                country: "ro".into()
+            }
+        );
+        assert_eq!(
+            Route::parse("/fr/ro/guides/check-a-claim"),
+            Route::Page {
+                country: "ro".into(),
+                section: "guides".into(),
+                slug: "check-a-claim".into()
+            }
+        );
+        for missing in [
+            "/de",
+            "/de/fr",
+            "/france",
+            "/fr/ro/guides",
+            "/a/b/c/d/e",
+            "/en/fr/x/y/z",
+        ] {
+            assert_eq!(Route::parse(missing), Route::NotFound, "{missing}");
+        }
+    }
+}
