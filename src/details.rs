@@ -2,9 +2,10 @@
 //! resource's or partner's link, a guide's contents, a video's facts and player. Labels are
 //! in the interface's language; dates are formatted for it.
 
+use content::countdown::{next_event, Until};
 use content::{
-    Captions, Election, ElectionStatus, EventKind, PageEntry, Partner, PartnerKind, Resource,
-    ResourceKind, TocEntry, Video, VideoSource,
+    Captions, Election, ElectionEvent, ElectionStatus, EventKind, PageEntry, Partner, PartnerKind,
+    Resource, ResourceKind, TocEntry, Video, VideoSource,
 };
 use leptos::prelude::*;
 
@@ -37,10 +38,7 @@ pub fn details(i18n: &I18n, code: &str, entry: &PageEntry) -> Option<AnyView> {
 fn election(i18n: &I18n, e: &Election, rerun_of: Option<String>, calendars: &str) -> impl IntoView {
     let add = i18n.t("election.add_to_calendar");
     let events = e.events.iter().enumerate().map(|(n, ev)| {
-        let label = ev
-            .label
-            .clone()
-            .unwrap_or_else(|| i18n.t(event_key(ev.kind)));
+        let label = event_label(i18n, ev);
         let when = match (&ev.date, &ev.start) {
             (Some(date), _) => {
                 view! { <time datetime=date.clone()>{i18n.date(date)}</time> }.into_any()
@@ -48,6 +46,7 @@ fn election(i18n: &I18n, e: &Election, rerun_of: Option<String>, calendars: &str
             (None, Some(start)) => view! {
                 <time datetime=start.clone()>{i18n.date(ev.local_start.as_deref().unwrap_or(start))}</time>
                 " "<span class="zone">"("{ev.time_zone.clone()}")"</span>
+                {voter_time(i18n, start, &ev.time_zone)}
             }
             .into_any(),
             (None, None) => ().into_any(),
@@ -65,9 +64,93 @@ fn election(i18n: &I18n, e: &Election, rerun_of: Option<String>, calendars: &str
             <p><span class=format!("status status-{}", status_class(e.status))>{i18n.t(status_key(e.status))}</span></p>
             {rerun_of.map(|href| view! { <p><a href=href>{i18n.t("election.reruns")}</a></p> })}
             <h2 id="key-dates">{i18n.t("election.key_dates")}</h2>
+            {countdown(i18n, e.events.clone())}
             <ol class="timeline">{events.collect_view()}</ol>
         </section>
     }
+}
+
+/// The clock, read once the app has started (never in the first render, which must equal
+/// the pre-rendered page) and every 30 seconds after: the instant and the voter's date.
+/// The instant (ms since 1970, UTC) and the voter's calendar date (year, month, day).
+type Now = (i64, (i32, u32, u32));
+
+fn clock() -> RwSignal<Option<Now>> {
+    let now = RwSignal::new(None);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let read = move || {
+            let d = js_sys::Date::new_0();
+            now.set(Some((
+                d.get_time() as i64,
+                (d.get_full_year() as i32, d.get_month() + 1, d.get_date()),
+            )));
+        };
+        Effect::new(read);
+        if let Ok(handle) = set_interval_with_handle(read, std::time::Duration::from_secs(30)) {
+            on_cleanup(move || handle.clear());
+        }
+    }
+    now
+}
+
+/// "Next: First round, in 3 days." (or that every date has passed), filled in once the app
+/// runs. The line's height is reserved (CSS), so filling it moves nothing.
+fn countdown(i18n: &I18n, events: Vec<ElectionEvent>) -> impl IntoView {
+    let now = clock();
+    let i18n = i18n.clone();
+    let text = move || {
+        let (now_ms, today) = now.get()?;
+        Some(match next_event(&events, now_ms, today) {
+            None => i18n.t("election.countdown.passed"),
+            Some((event, until)) => {
+                let when = match until {
+                    Until::Now => i18n.t("election.countdown.today"),
+                    Until::Days(n) => i18n.tn("election.countdown.days", n as usize),
+                    Until::Time { hours, minutes } => i18n.tf(
+                        "election.countdown.time",
+                        &[
+                            ("hours", &hours.to_string()),
+                            ("minutes", &minutes.to_string()),
+                        ],
+                    ),
+                };
+                i18n.tf(
+                    "election.countdown.next",
+                    &[("event", &event_label(&i18n, event)), ("when", &when)],
+                )
+            }
+        })
+    };
+    view! { <p class="countdown" role="timer" data-after-start="">{text}</p> }
+}
+
+/// A timed event's time in the voter's own zone, when it is not the election's; known
+/// only in the browser, so added once the app runs.
+fn voter_time(i18n: &I18n, utc: &str, zone: &str) -> impl IntoView {
+    let shown = RwSignal::new(None::<String>);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let (utc, zone, i18n) = (utc.to_owned(), zone.to_owned(), i18n.clone());
+        Effect::new(move || {
+            if let Some(time) = crate::intl::in_voter_zone(&utc, &zone, i18n.lang) {
+                shown.set(Some(i18n.tf("election.your_time", &[("time", &time)])));
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (i18n, utc, zone);
+    move || {
+        shown
+            .get()
+            .map(|t| view! { " "<span class="your-time" data-after-start="">"("{t}")"</span> })
+    }
+}
+
+fn event_label(i18n: &I18n, ev: &ElectionEvent) -> String {
+    ev.label
+        .clone()
+        .unwrap_or_else(|| i18n.t(event_key(ev.kind)))
 }
 
 fn resource(i18n: &I18n, r: &Resource) -> impl IntoView {

@@ -6,6 +6,8 @@ mod components;
 mod details;
 mod head;
 mod i18n;
+#[cfg(target_arch = "wasm32")]
+mod intl;
 mod memory;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

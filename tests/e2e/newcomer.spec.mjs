@@ -75,3 +75,28 @@ test('each key date can be added to a calendar, at the right instant', async ({ 
   expect(ics).toContain('\r\nDTSTART:20250504T040000Z\r\n');
   expect(ics).toContain('\r\nSUMMARY:First round – General election 2025\r\n');
 });
+
+test.describe('a voter in New York, days before the vote', () => {
+  test.use({ timezoneId: 'America/New_York' });
+  test('sees a live countdown to the next key date, and each time in their own zone too', async ({ page }) => {
+    await page.clock.install({ time: new Date('2025-05-04T02:30:00Z') });
+    await page.goto('/en/aa/elections/general-2025');
+    const countdown = page.getByRole('timer');
+    await expect(countdown).toHaveText('Next: First round, in 1 h 30 min.');
+    await page.clock.runFor(60 * 60 * 1000);
+    await expect(countdown).toHaveText('Next: First round, in 0 h 30 min.');
+    // Polls open at 07:00 in Bucharest: the first round is under way, then over.
+    await page.clock.runFor(60 * 60 * 1000);
+    await expect(countdown).toHaveText('Next: First round, today.');
+    await page.clock.runFor(15 * 60 * 60 * 1000);
+    await expect(countdown).toHaveText('Next: Second round, in 13 days.');
+    // 07:00 in Bucharest is midnight in New York (EDT).
+    await expect(page.locator('.timeline li').first()).toContainText('your time: May 4, 2025, 12:00 AM, America/New_York');
+  });
+
+  test('is told when every key date has passed', async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-01-01T12:00:00Z') });
+    await page.goto('/en/aa/elections/general-2025');
+    await expect(page.getByRole('timer')).toHaveText('All the key dates of this election have passed.');
+  });
+});

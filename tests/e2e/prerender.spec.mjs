@@ -77,6 +77,12 @@ async function watchTakeover(page) {
     new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value)))
       .observe({ type: 'layout-shift', buffered: true });
     document.addEventListener('DOMContentLoaded', () => { window.__static = document.body.textContent; });
+    // Text the app adds once it runs ("now", the voter's zone) is not part of the page.
+    window.__pageText = () => {
+      const body = document.body.cloneNode(true);
+      for (const el of body.querySelectorAll('[data-after-start]')) el.textContent = '';
+      return body.textContent;
+    };
   });
 }
 
@@ -90,7 +96,7 @@ for (const lang of UI_LANGUAGES) {
       await test.step(route.path, async () => {
         await page.goto(route.path);
         await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
-        const { before, after, shifts } = await page.evaluate(() => ({ before: window.__static, after: document.body.textContent, shifts: window.__shifts }));
+        const { before, after, shifts } = await page.evaluate(() => ({ before: window.__static, after: window.__pageText(), shifts: window.__shifts }));
         expect(before.length).toBeGreaterThan(100);
         expect(after, 'text after the take-over').toBe(before);
         expect(shifts, 'layout shifts (CLS contributions)').toEqual([]);

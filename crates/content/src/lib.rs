@@ -7,6 +7,7 @@
 //! The browser app uses the manifest types and [`url`]; loading and checking a content tree
 //! (TOML, a time-zone database) sits behind the `build` feature, which only the CLI enables.
 
+pub mod countdown;
 pub mod diagnostic;
 pub mod format;
 pub mod lang;
