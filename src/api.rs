@@ -112,7 +112,7 @@ pub async fn site_index() -> Result<SiteIndex, FetchError> {
 
 /// The manifest of `code` in `lang`, or in the country's default language when the country
 /// does not offer `lang`.
-async fn country_manifest(
+pub async fn country_manifest(
     index: &SiteIndex,
     code: &str,
     lang: &str,

@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 
 use i18n::{autonym, use_i18n, SiteProvider};
 use router::{use_path, Route};
-use routes::{country::CountryPage, home, not_found::NotFound};
+use routes::{country::CountryPage, home, not_found::NotFound, section::SectionPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -54,6 +54,7 @@ fn Shell() -> impl IntoView {
                 Route::Root => home::root_page().into_any(),
                 Route::Home => home::home_page().into_any(),
                 Route::Hub { country } => view! { <CountryPage country section=None slug=None /> }.into_any(),
+                Route::Section { country, section } => view! { <SectionPage country section /> }.into_any(),
                 Route::Page { country, section, slug } => {
                     view! { <CountryPage country section=Some(section) slug=Some(slug) /> }.into_any()
                 }

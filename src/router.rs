@@ -14,6 +14,8 @@ pub enum Route {
     Home,
     /// `/fr/ro`: a country's hub.
     Hub { country: String },
+    /// `/fr/ro/videos`: every page of one section of a country.
+    Section { country: String, section: String },
     /// `/fr/ro/guides/check-a-claim`: one page of a country.
     Page {
         country: String,
@@ -33,6 +35,10 @@ impl Route {
                 [] => Route::Home,
                 [country] => Route::Hub {
                     country: (*country).to_owned(),
+                },
+                [country, section] => Route::Section {
+                    country: (*country).to_owned(),
+                    section: (*section).to_owned(),
                 },
                 [country, section, slug] => Route::Page {
                     country: (*country).to_owned(),
@@ -143,14 +149,14 @@ mod tests {
                 slug: "check-a-claim".into()
             }
         );
-        for missing in [
-            "/de",
-            "/de/fr",
-            "/france",
-            "/fr/ro/guides",
-            "/a/b/c/d/e",
-            "/en/fr/x/y/z",
-        ] {
+        assert_eq!(
+            Route::parse("/en/ro/videos"),
+            Route::Section {
+                country: "ro".into(),
+                section: "videos".into()
+            }
+        );
+        for missing in ["/de", "/de/fr", "/france", "/a/b/c/d/e", "/en/fr/x/y/z"] {
             assert_eq!(Route::parse(missing), Route::NotFound, "{missing}");
         }
     }

@@ -91,7 +91,25 @@ fn loaded_view(
     }
 }
 
+/// A section on the hub: its title, a link to the section's own page, its pages.
 fn section_list(
+    i18n: &I18n,
+    code: &str,
+    section: Section,
+    pages: &[PageEntry],
+) -> Option<impl IntoView> {
+    let groups = section_groups(i18n, code, section, pages)?;
+    let title = section_title(i18n, section);
+    Some(view! {
+        <section class="hub-section" aria-labelledby=format!("section-{}", section.dir())>
+            <h2 id=format!("section-{}", section.dir())><a href=format!("{}/{code}/{}", i18n.lang, section.dir())>{title}</a></h2>
+            {groups}
+        </section>
+    })
+}
+
+/// The pages of one section as lists, grouped by kind; `None` when it has none.
+pub fn section_groups(
     i18n: &I18n,
     code: &str,
     section: Section,
@@ -116,8 +134,6 @@ fn section_list(
         }
     }
     Some(view! {
-        <section class="hub-section" aria-labelledby=format!("section-{}", section.dir())>
-            <h2 id=format!("section-{}", section.dir())>{section_title(i18n, section)}</h2>
             {groups.into_iter().map(|(kind, members)| view! {
                 {kind.map(|k| view! { <h3 class="kind-heading">{k}</h3> })}
                 <ul class="page-list">
@@ -132,11 +148,10 @@ fn section_list(
                     }).collect_view()}
                 </ul>
             }).collect_view()}
-        </section>
     })
 }
 
-fn section_title(i18n: &I18n, section: Section) -> String {
+pub fn section_title(i18n: &I18n, section: Section) -> String {
     i18n.t(match section {
         Section::Elections => "section.elections",
         Section::Resources => "section.resources",

@@ -3,3 +3,4 @@
 pub mod country;
 pub mod home;
 pub mod not_found;
+pub mod section;

@@ -17,6 +17,8 @@ const PAGES = [
   '/en/ro/partners/lead-stories',
   '/fr/fr/guides/check-a-claim',
   '/ro/ro/videos/check-a-claim',
+  '/en/ro/videos',
+  '/en/fr/elections',
 ];
 
 // `/fr/zz` is the not-found page, answered with HTTP 404 on purpose.

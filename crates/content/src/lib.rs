@@ -14,6 +14,7 @@ pub mod lang;
 pub mod manifest;
 pub mod markdown;
 pub mod url;
+pub mod videos;
 
 #[cfg(feature = "build")]
 pub mod front_matter;

@@ -1,13 +1,13 @@
 //! `prerender <dist>`: after Trunk and the content build have written `<dist>`, renders
 //! every route of every country in every interface language with the app's own components
 //! (Leptos, natively) and writes each as a static page: `/` → `index.html`, `/fr/ro` →
-//! `fr/ro.html`, and `404.html`. See `election_center::prerender` for one page.
+//! `fr/ro.html` (hubs, section lists, pages), and `404.html`. See `election_center::prerender` for one page.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use content::{lang::UI_LANGUAGES, CountryManifest, SiteIndex};
+use content::{lang::UI_LANGUAGES, CountryManifest, Section, SiteIndex};
 
 fn main() -> ExitCode {
     let Some(dist) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -51,6 +51,12 @@ fn run(dist: &Path) -> Result<usize, String> {
                     .map_err(|e| format!("content/{}/{shown}.json: {e}", country.code))?;
             let hub = format!("{lang}/{}", country.code);
             routes.push((format!("/{hub}"), format!("{hub}.html")));
+            for section in Section::ALL {
+                if manifest.pages.iter().any(|p| p.section == Some(section)) {
+                    let path = format!("{hub}/{}", section.dir());
+                    routes.push((format!("/{path}"), format!("{path}.html")));
+                }
+            }
             for page in &manifest.pages {
                 if let Some(section) = page.section {
                     let path = format!("{hub}/{}/{}", section.dir(), page.slug);

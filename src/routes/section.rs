@@ -1,0 +1,197 @@
+use std::sync::Arc;
+
+use content::videos::Filters;
+use content::{format, CountryManifest, PageEntry, Section, SiteIndex, Video};
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::{Breadcrumbs, LoadFailed, Loading};
+use crate::head::set_head;
+use crate::i18n::{use_i18n, I18n};
+use crate::routes::country::{section_groups, section_title};
+use crate::routes::not_found::NotFound;
+
+/// `/:lang/:country/:section`: every page of one section of a country; videos as a grid
+/// that can be filtered by topic, partner and language.
+#[component]
+pub fn SectionPage(country: String, section: String) -> impl IntoView {
+    let lang = use_i18n().lang;
+    let index = expect_context::<Arc<SiteIndex>>();
+    let manifest = api::Latest::new();
+    let fetch = move || {
+        let (index, country) = (index.clone(), country.clone());
+        manifest.load(
+            async move { api::country_manifest(&index, &country, lang).await },
+            false,
+        );
+    };
+    fetch();
+    let fetch = StoredValue::new_local(fetch);
+    let section = Section::from_dir(&section);
+    view! {
+        {move || manifest.value.with(|loaded| match (loaded, section) {
+            (None, _) => Loading().into_any(),
+            (Some(Ok(m)), Some(section)) => list_view(m, section).into_any(),
+            (Some(Ok(_)), None) => NotFound().into_any(),
+            (Some(Err(error)), _) => view! { <LoadFailed error=error.clone() retry=move |_| fetch.with_value(|f| f()) /> }.into_any(),
+        })}
+    }
+}
+
+fn list_view(manifest: &CountryManifest, section: Section) -> AnyView {
+    let i18n = use_i18n();
+    let ui = i18n.lang;
+    let code = &manifest.country.code;
+    let name = manifest.country.name(ui).to_owned();
+    let title = section_title(&i18n, section);
+    let list = if section == Section::Videos {
+        video_grid(&i18n, manifest).map(IntoAny::into_any)
+    } else {
+        section_groups(&i18n, code, section, &manifest.pages).map(IntoAny::into_any)
+    };
+    let Some(list) = list else {
+        return NotFound().into_any();
+    };
+    set_head(
+        Some(format!("{title} · {name}")),
+        format!("{title} · {name}"),
+    );
+    let trail = vec![
+        (ui.to_owned(), i18n.t("site.countries")),
+        (format!("{ui}/{code}"), name),
+    ];
+    view! {
+        <Breadcrumbs trail current=title.clone() />
+        <h1>{title}</h1>
+        {list}
+    }
+    .into_any()
+}
+
+/// The videos as cards. The filters are added once the app runs (they need it; the page
+/// without JavaScript lists every video), in a place whose height is reserved.
+fn video_grid(i18n: &I18n, manifest: &CountryManifest) -> Option<impl IntoView> {
+    let videos: Vec<(&PageEntry, &Video)> = manifest
+        .pages
+        .iter()
+        .filter_map(|p| Some((p, p.video.as_ref()?)))
+        .collect();
+    if videos.is_empty() {
+        return None;
+    }
+    let filters = RwSignal::new(Filters::default());
+    let started = RwSignal::new(false);
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move || {
+        filters.set(Filters::from_query(
+            &window().location().search().unwrap_or_default(),
+        ));
+        started.set(true);
+    });
+    let partner_name = |slug: &str| {
+        manifest
+            .pages
+            .iter()
+            .find(|p| p.partner.is_some() && p.slug == slug)
+            .map_or_else(|| slug.to_owned(), |p| p.title.clone())
+    };
+    let mut topics: Vec<String> = videos.iter().flat_map(|(_, v)| v.topics.clone()).collect();
+    let mut partners: Vec<(String, String)> = videos
+        .iter()
+        .filter_map(|(_, v)| v.partner.as_deref())
+        .map(|slug| (slug.to_owned(), partner_name(slug)))
+        .collect();
+    let mut languages: Vec<(String, String)> = videos
+        .iter()
+        .map(|(_, v)| (v.language.clone(), i18n.language(&v.language)))
+        .collect();
+    topics.sort_unstable();
+    topics.dedup();
+    partners.sort_unstable();
+    partners.dedup();
+    languages.sort_unstable();
+    languages.dedup();
+    let topics: Vec<(String, String)> = topics.into_iter().map(|t| (t.clone(), t)).collect();
+    let all: Vec<Video> = videos.iter().map(|(_, v)| (*v).clone()).collect();
+    let none_match = move || !filters.with(|f| all.iter().any(|v| f.matches(v)));
+    let form = {
+        let i18n = i18n.clone();
+        move || {
+            started.get().then(|| {
+                view! {
+                    {filter_select(&i18n, "video.filter.topic", "topic", &topics, filters)}
+                    {filter_select(&i18n, "video.filter.partner", "partner", &partners, filters)}
+                    {filter_select(&i18n, "video.filter.language", "language", &languages, filters)}
+                }
+            })
+        }
+    };
+    let ui = i18n.lang;
+    let code = manifest.country.code.clone();
+    let cards = videos.into_iter().map(|(page, video)| {
+        let v = video.clone();
+        let hidden = move || !filters.with(|f| f.matches(&v));
+        let poster = video.poster.as_ref().map(|p| view! { <img src=format!("content/{code}/{p}") alt="" loading="lazy" /> });
+        view! {
+            <li class="video-card" hidden=hidden lang=page.lang.clone()>
+                {poster}
+                <h2><a href=format!("{ui}/{code}/videos/{}", page.slug)>{page.title.clone()}</a></h2>
+                <dl class="facts">
+                    {video.partner.as_deref().map(|p| view! { <dt>{i18n.t("video.partner")}</dt><dd>{partner_name(p)}</dd> })}
+                    {video.duration_seconds.map(|s| view! { <dt>{i18n.t("video.duration")}</dt><dd>{format::duration(s)}</dd> })}
+                    <dt>{i18n.t("video.language")}</dt><dd>{i18n.language(&video.language)}</dd>
+                </dl>
+            </li>
+        }
+    });
+    Some(view! {
+        <form class="filters" data-after-start="" aria-label=i18n.t("video.filter.label") on:submit=|ev| ev.prevent_default()>{form}</form>
+        <p class="no-match" role="status" hidden=move || !none_match()>{i18n.t("video.filter.none")}</p>
+        <ul class="video-grid">{cards.collect_view()}</ul>
+    })
+}
+
+/// One filter: "All" or one of `options` (value, label); a change goes into the address,
+/// replacing it, so the filtered list can be shared and survives a reload.
+fn filter_select(
+    i18n: &I18n,
+    label: &'static str,
+    key: &'static str,
+    options: &[(String, String)],
+    filters: RwSignal<Filters>,
+) -> impl IntoView {
+    let selected =
+        move |value: &str| filters.with(|f| field(&mut f.clone(), key).as_deref() == Some(value));
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        filters.update(|f| *field(f, key) = (!value.is_empty()).then_some(value));
+        #[cfg(target_arch = "wasm32")]
+        {
+            let path = window().location().pathname().unwrap_or_default();
+            crate::router::navigate(
+                &format!("{path}{}", filters.with_untracked(Filters::to_query)),
+                true,
+            );
+        }
+    };
+    view! {
+        <label>
+            <span>{i18n.t(label)}</span>
+            <select name=key on:change=on_change>
+                <option value="">{i18n.t("video.filter.all")}</option>
+                {options.iter().map(|(value, text)| {
+                    let v = value.clone();
+                    view! { <option value=value.clone() selected=move || selected(&v)>{text.clone()}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+fn field<'a>(filters: &'a mut Filters, key: &str) -> &'a mut Option<String> {
+    match key {
+        "topic" => &mut filters.topic,
+        "partner" => &mut filters.partner,
+        _ => &mut filters.language,
+    }
+}
