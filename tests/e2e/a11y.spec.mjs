@@ -30,6 +30,8 @@ for (const scheme of ['light', 'dark']) {
     for (const path of PAGES) {
       test(`${path} has no detectable accessibility violations`, async ({ page }) => {
         await page.goto(path);
+        // Checked as the app renders it (the static page is checked by the same markup).
+        await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         // Evaluated through the DevTools protocol, so the page's CSP does not apply.
         await page.evaluate(axeSource);
