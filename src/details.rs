@@ -61,7 +61,7 @@ fn election(i18n: &I18n, e: &Election, rerun_of: Option<String>, calendars: &str
     });
     view! {
         <section class="election-facts" aria-labelledby="key-dates">
-            <p><span class=format!("status status-{}", status_class(e.status))>{i18n.t(status_key(e.status))}</span></p>
+            <p>{status_badge(i18n, e.status)}</p>
             {rerun_of.map(|href| view! { <p><a href=href>{i18n.t("election.reruns")}</a></p> })}
             <h2 id="key-dates">{i18n.t("election.key_dates")}</h2>
             {countdown(i18n, e.events.clone())}
@@ -96,7 +96,7 @@ fn clock() -> RwSignal<Option<Now>> {
 
 /// "Next: First round, in 3 days." (or that every date has passed), filled in once the app
 /// runs. The line's height is reserved (CSS), so filling it moves nothing.
-fn countdown(i18n: &I18n, events: Vec<ElectionEvent>) -> impl IntoView {
+pub fn countdown(i18n: &I18n, events: Vec<ElectionEvent>) -> impl IntoView {
     let now = clock();
     let i18n = i18n.clone();
     let text = move || {
@@ -227,6 +227,10 @@ pub fn table_of_contents(i18n: &I18n, page: &str, toc: &[TocEntry]) -> Option<im
             </nav>
         }
     })
+}
+
+pub fn status_badge(i18n: &I18n, s: ElectionStatus) -> impl IntoView {
+    view! { <span class=format!("status status-{}", status_class(s))>{i18n.t(status_key(s))}</span> }
 }
 
 fn status_key(s: ElectionStatus) -> &'static str {

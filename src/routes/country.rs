@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use content::{CountryManifest, PageEntry, Section, SiteIndex};
+use content::{CountryManifest, ElectionStatus, PageEntry, Section, SiteIndex};
 use leptos::prelude::*;
 
 use crate::api::{self, LoadedPage};
@@ -67,7 +67,8 @@ fn loaded_view(
                 .into_iter()
                 .filter_map(|s| section_list(&i18n, &code, s, pages))
                 .collect_view();
-            (name.clone(), vec![countries], name, None, Some(sections))
+            let next = next_election(&i18n, &code, pages).map(|v| v.into_any());
+            (name.clone(), vec![countries], name, next, Some(sections))
         }
         Some(section) => {
             let href = format!("{ui}/{code}/{}/{}", section.dir(), entry.slug);
@@ -89,6 +90,40 @@ fn loaded_view(
             {sections}
         </PageArticle>
     }
+}
+
+/// The hub's first word on elections: the current or next one (by its status) with a live
+/// countdown, or, when none is coming, that none is and which was the most recent.
+fn next_election(i18n: &I18n, code: &str, pages: &[PageEntry]) -> Option<impl IntoView> {
+    let elections: Vec<(&PageEntry, &content::Election)> = pages
+        .iter()
+        .filter_map(|p| Some((p, p.election.as_ref()?)))
+        .collect();
+    let last_date = |e: &content::Election| {
+        e.events
+            .last()
+            .and_then(|ev| ev.start.clone().or_else(|| ev.date.clone()))
+    };
+    let coming = elections.iter().find(|(_, e)| {
+        matches!(
+            e.status,
+            ElectionStatus::Upcoming | ElectionStatus::InProgress
+        )
+    });
+    let (page, election) = coming.or_else(|| elections.iter().max_by_key(|(_, e)| last_date(e)))?;
+    let heading = if coming.is_some() {
+        "hub.next_election"
+    } else {
+        "hub.no_upcoming"
+    };
+    let href = format!("{}/{code}/elections/{}", i18n.lang, page.slug);
+    Some(view! {
+        <section class="next-election" aria-labelledby="next-election">
+            <h2 id="next-election">{i18n.t(heading)}</h2>
+            <p>{details::status_badge(i18n, election.status)}" "<a href=href>{page.title.clone()}</a></p>
+            {details::countdown(i18n, election.events.clone())}
+        </section>
+    })
 }
 
 /// A section on the hub: its title, a link to the section's own page, its pages.

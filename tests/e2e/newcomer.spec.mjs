@@ -100,3 +100,11 @@ test.describe('a voter in New York, days before the vote', () => {
     await expect(page.getByRole('timer')).toHaveText('All the key dates of this election have passed.');
   });
 });
+
+test('the hub names the election to watch and counts down to its next date', async ({ page }) => {
+  await page.clock.install({ time: new Date('2025-05-01T10:00:00Z') });
+  await page.goto('/en/aa');
+  const next = page.getByRole('region', { name: 'No election is coming up; the most recent' });
+  await expect(next.getByRole('link', { name: 'General election 2025' })).toBeVisible();
+  await expect(next.getByRole('timer')).toHaveText('Next: First round, in 2 days.');
+});

@@ -20,7 +20,7 @@ const ROUTES = [
   },
   {
     name: 'ro-en', path: '/en/ro', title: 'Romania · Election Center', lang: 'en', article: true,
-    heading: 'Elections in Romania', text: ['annulled the entire electoral process'],
+    heading: 'Elections in Romania', text: ['annulled the entire electoral process', 'No election is coming up; the most recent', '2025 presidential election'],
   },
   {
     name: 'ro-hu', path: '/hu/ro', title: 'Románia · Election Center', lang: 'hu', article: true,
