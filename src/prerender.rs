@@ -66,8 +66,7 @@ fn replace_between(text: &str, start: &str, end: &str, with: &str) -> Result<Str
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    let mut out = String::with_capacity(text.len());
+    content::markdown::escape_attr(&mut out, text);
+    out
 }

@@ -156,7 +156,9 @@ fn anchor_open(dest: &str, title: &str, kind: UrlKind) -> String {
     a
 }
 
-fn escape_attr(out: &mut String, s: &str) {
+/// Appends `s` escaped for an HTML attribute value or text (the renderer's links, and the
+/// pre-rendered pages' title and meta tags).
+pub fn escape_attr(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '"' => out.push_str("&quot;"),
