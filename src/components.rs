@@ -5,7 +5,7 @@ use std::rc::Rc;
 use content::PageEntry;
 use leptos::prelude::*;
 
-use crate::api::FetchError;
+use crate::api::{FetchError, Latest};
 use crate::i18n::use_i18n;
 
 /// A page body, already rendered to safe HTML by the content crate's one renderer when the
@@ -70,6 +70,28 @@ pub fn LoadFailed(error: FetchError, #[prop(into)] retry: Callback<()>) -> impl 
             </section>
         }
         .into_any(),
+    }
+}
+
+/// What a load through `latest` shows: a loading state, `view` of the answer, or the failure
+/// with a way to try again. `load` runs now, so files at hand (a pre-rendered page's, a page
+/// seen before) show in the first render, and again on "try again".
+pub fn loaded<T: 'static>(
+    latest: Latest<Result<T, FetchError>>,
+    load: impl Fn() + 'static,
+    view: impl Fn(&T) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    load();
+    let load = StoredValue::new_local(load);
+    move || {
+        latest.value.with(|answer| match answer {
+            None => Loading().into_any(),
+            Some(Ok(value)) => view(value),
+            Some(Err(error)) => {
+                view! { <LoadFailed error=error.clone() retry=move |_| load.with_value(|f| f()) /> }
+                    .into_any()
+            }
+        })
     }
 }
 

@@ -4,7 +4,7 @@ use content::{CountryManifest, ElectionStatus, PageEntry, Section, SiteIndex};
 use leptos::prelude::*;
 
 use crate::api::{self, LoadedPage};
-use crate::components::{Breadcrumbs, LoadFailed, Loading, PageArticle};
+use crate::components::{loaded, Breadcrumbs, PageArticle};
 use crate::details;
 use crate::head::set_head;
 use crate::i18n::{use_i18n, I18n};
@@ -32,16 +32,7 @@ pub fn CountryPage(
             false,
         );
     };
-    // Files at hand (a pre-rendered page's, or a page seen before) show in the first render.
-    fetch();
-    let fetch = StoredValue::new_local(fetch);
-    view! {
-        {move || page.value.with(|loaded| match loaded {
-            None => Loading().into_any(),
-            Some(Ok(loaded)) => loaded_view(loaded).into_any(),
-            Some(Err(error)) => view! { <LoadFailed error=error.clone() retry=move |_| fetch.with_value(|f| f()) /> }.into_any(),
-        })}
-    }
+    loaded(page, fetch, |page| loaded_view(page).into_any())
 }
 
 fn loaded_view(

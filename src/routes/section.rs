@@ -5,7 +5,7 @@ use content::{format, CountryManifest, PageEntry, Section, SiteIndex, Video};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::{Breadcrumbs, LoadFailed, Loading};
+use crate::components::{loaded, Breadcrumbs};
 use crate::head::set_head;
 use crate::i18n::{use_i18n, I18n};
 use crate::routes::country::{section_groups, section_title};
@@ -25,17 +25,11 @@ pub fn SectionPage(country: String, section: String) -> impl IntoView {
             false,
         );
     };
-    fetch();
-    let fetch = StoredValue::new_local(fetch);
     let section = Section::from_dir(&section);
-    view! {
-        {move || manifest.value.with(|loaded| match (loaded, section) {
-            (None, _) => Loading().into_any(),
-            (Some(Ok(m)), Some(section)) => list_view(m, section).into_any(),
-            (Some(Ok(_)), None) => NotFound().into_any(),
-            (Some(Err(error)), _) => view! { <LoadFailed error=error.clone() retry=move |_| fetch.with_value(|f| f()) /> }.into_any(),
-        })}
-    }
+    loaded(manifest, fetch, move |m| match section {
+        Some(section) => list_view(m, section),
+        None => NotFound().into_any(),
+    })
 }
 
 fn list_view(manifest: &CountryManifest, section: Section) -> AnyView {
