@@ -8,7 +8,7 @@ PORT ?= 8080
 CARGO_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)/= --remap-path-prefix=$(CARGO_DIR)/registry/src/=
 
-.PHONY: setup serve build serve-release check-content test test-rust lint e2e size bench lcp
+.PHONY: setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp
 
 setup:
 	@scripts/setup.sh
@@ -22,6 +22,12 @@ serve: setup
 build: setup
 	trunk build --release --offline
 	node scripts/compress.mjs dist
+
+## The release build as an app would embed it (EMBEDDING.md): under a sub-path, with one
+## iframe host allowed (an address only the browser tests answer). The tests serve it from a
+## web host and as an app's packaged files.
+build-embed: setup
+	EMBED_ORIGINS="http://localhost:4180" trunk build --release --offline --public-url /election-center/ --dist target/dist-embed
 
 ## Serve the release build the way a production host would.
 serve-release: build
@@ -56,4 +62,4 @@ e2e:
 	npx playwright test --config tests/e2e/playwright.config.mjs
 
 ## Everything CI runs: native tests, the content check, the release build, its size budget and the browser tests.
-test: setup test-rust lint check-content build size e2e
+test: setup test-rust lint check-content build build-embed size e2e

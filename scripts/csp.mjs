@@ -1,7 +1,10 @@
-// Trunk post-build hook: pins Trunk's inline boot scripts by hash in a
-// Content-Security-Policy <meta>, so the policy needs no 'unsafe-inline' and travels with
-// the page to any static host. Servers may send the same policy as a header too
-// (tests/e2e/serve.mjs does) and add what a meta tag cannot carry (frame-ancestors).
+// Trunk post-build hook: a strict Content-Security-Policy <meta> (inline scripts, if any,
+// pinned by hash: no 'unsafe-inline'), which travels with the page to any static host; and
+// `_headers` with the same policy plus what a meta tag cannot carry (frame-ancestors), for
+// hosts that read that file (Netlify, Cloudflare Pages; tests/e2e/serve.mjs does too).
+// EMBED_ORIGINS (space-separated, e.g. "https://news.example") names the web pages that
+// may show the site in an iframe and talk to it (EMBEDDING.md): frame-ancestors, and a
+// <meta name="election-center:embed-origins"> the app's bridge reads.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,16 +32,51 @@ export function inlineScriptHashes(html) {
   return hashes;
 }
 
+/** The iframe hosts' origins in `text`; a mistake stops the build with how to fix it. */
+export function embedOrigins(text = '') {
+  const origins = text.split(/[\s,]+/).filter(Boolean);
+  for (const origin of origins) {
+    let url = null;
+    try {
+      url = new URL(origin);
+    } catch {}
+    const local = url && /^(localhost|127\.0\.0\.1)$|\.(test|localhost)$/.test(url.hostname);
+    if (!url || url.origin !== origin || !(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
+      throw new Error(
+        `EMBED_ORIGINS: "${origin}" is not an origin: write scheme://host[:port], without a path or a trailing slash, ` +
+          'https (http only for localhost, 127.0.0.1 and .test hosts), e.g. EMBED_ORIGINS="https://news.example"',
+      );
+    }
+  }
+  return origins;
+}
+
+export function headersFile(csp, origins) {
+  return [
+    '# Response headers, for hosts that read this file (Netlify, Cloudflare Pages). Written by scripts/csp.mjs.',
+    '/*',
+    `  Content-Security-Policy: ${csp}; frame-ancestors ${["'self'", ...origins].join(' ')}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: no-referrer',
+    '',
+  ].join('\n');
+}
+
 // `trunk serve` injects its live-reload script when serving, after this hook, so
 // development builds get no policy; release builds (what is deployed and tested) do.
 const isHook = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop());
 if (isHook && process.env.TRUNK_PROFILE === 'debug') {
   console.log('csp: development build, no Content-Security-Policy meta');
 } else if (isHook) {
-  const file = join(process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist', 'index.html');
-  let html = readFileSync(file, 'utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(inlineScriptHashes(html))}">`;
-  const withMeta = html.replace(/<meta charset=["']?utf-8["']?\s*\/?>/i, (m) => `${m}\n  ${meta}`);
+  const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+  const file = join(dir, 'index.html');
+  const origins = embedOrigins(process.env.EMBED_ORIGINS);
+  let html = readFileSync(file, 'utf8').replace(/<meta (http-equiv="Content-Security-Policy"|name="election-center:embed-origins")[^>]*>\s*/g, '');
+  const csp = policy(inlineScriptHashes(html));
+  const metas = [`<meta http-equiv="Content-Security-Policy" content="${csp}">`];
+  if (origins.length) metas.push(`<meta name="election-center:embed-origins" content="${origins.join(' ')}">`);
+  const withMeta = html.replace(/<meta charset=["']?utf-8["']?\s*\/?>/i, (m) => [m, ...metas].join('\n  '));
   if (withMeta === html) throw new Error(`${file}: no <meta charset="utf-8"> to put the Content-Security-Policy after`);
   writeFileSync(file, withMeta);
+  writeFileSync(join(dir, '_headers'), headersFile(csp, origins));
 }

@@ -1,14 +1,15 @@
 #!/bin/sh
 # Trunk post-build hook, in order: the content build (manifests, page bodies, media) and the
-# interface texts into the build; for release builds, a boot script that starts the app after
-# the page has painted (boot.mjs), a strict CSP <meta> (csp.mjs) and then every route
-# pre-rendered as a static page from that index.html (crates/prerender).
-# Development builds (`make serve`) skip the last two: the app mounts from scratch there.
+# interface texts into the build; a boot script that applies embedding settings before the
+# first paint and starts the app after it (boot.mjs); for release builds, a strict CSP
+# (csp.mjs) and then every route pre-rendered as a static page from that index.html
+# (crates/prerender). Development builds (`make serve`) skip the last two: the app mounts
+# from scratch there.
 set -e
 cargo run --quiet --package content-cli -- build content --out "$TRUNK_STAGING_DIR/content"
 cargo run --quiet --package content-cli -- i18n i18n --out "$TRUNK_STAGING_DIR/i18n"
+node scripts/boot.mjs
 if [ "$TRUNK_PROFILE" = release ]; then
-  node scripts/boot.mjs
   node scripts/csp.mjs
   cargo run --quiet --package prerender -- "$TRUNK_STAGING_DIR"
 fi

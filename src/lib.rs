@@ -1,7 +1,11 @@
 //! The browser app: routes and thin components. Content parsing and rendering live in the
 //! `content` crate; fetching lives in [`api`].
 
+#[cfg(any(target_arch = "wasm32", test))]
+mod address;
 mod api;
+#[cfg(target_arch = "wasm32")]
+mod bridge;
 mod components;
 mod details;
 mod head;
@@ -11,6 +15,8 @@ mod intl;
 mod memory;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(any(target_arch = "wasm32", test))]
+mod protocol;
 mod router;
 mod routes;
 #[cfg(target_arch = "wasm32")]
@@ -28,7 +34,11 @@ use routes::{country::CountryPage, home, not_found::NotFound, section::SectionPa
 pub fn App() -> impl IntoView {
     // In the browser the address bar; natively the path the pre-renderer gives.
     #[cfg(target_arch = "wasm32")]
-    provide_context(router::browser_location());
+    {
+        let location = router::browser_location();
+        provide_context(location);
+        bridge::start(location.0);
+    }
     view! {
         <SiteProvider>
             <Shell />

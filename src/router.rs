@@ -2,8 +2,13 @@
 //! patterns need no routing library: leptos_router measured several KB of wasm more than
 //! this module. The parse is pure and tested natively; the browser side intercepts clicks
 //! on same-site links and follows the history's back and forward.
+//! An address may carry more than the route (see `address`): [`current_path`] strips that,
+//! [`navigate`] puts it back.
 
 use leptos::prelude::*;
+
+#[cfg(target_arch = "wasm32")]
+use crate::address::{carry_params, file_path, route_path};
 
 /// What a path shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,10 +70,8 @@ pub fn use_path() -> RwSignal<String> {
 #[cfg(target_arch = "wasm32")]
 pub fn browser_location() -> Location {
     use wasm_bindgen::JsCast;
-    let path = RwSignal::new(window().location().pathname().unwrap_or_default());
-    window_event_listener(leptos::ev::popstate, move |_| {
-        path.set(window().location().pathname().unwrap_or_default());
-    });
+    let path = RwSignal::new(current_path());
+    window_event_listener(leptos::ev::popstate, move |_| path.set(current_path()));
     window_event_listener(leptos::ev::click, move |ev| {
         if ev.default_prevented()
             || ev.button() != 0
@@ -88,18 +91,24 @@ pub fn browser_location() -> Location {
             return;
         };
         let location = window().location();
-        let same_page = a.pathname() == location.pathname().unwrap_or_default();
+        let same_page = route_path(&a.pathname(), &base_path()) == current_path();
         // Other sites, downloads, new windows and in-page anchors are the browser's job.
+        if same_page && !a.hash().is_empty() {
+            return;
+        }
         if a.origin() != location.origin().unwrap_or_default()
             || a.has_attribute("download")
             || !a.target().is_empty()
-            || (same_page && !a.hash().is_empty())
         {
+            // In an app's webview these would leave the app: its host opens them instead.
+            if crate::bridge::open_external(&a.href()) {
+                ev.prevent_default();
+            }
             return;
         }
         ev.prevent_default();
         navigate(&a.href(), false);
-        path.set(a.pathname());
+        path.set(current_path());
         // A new page: a screen reader starts reading it, a keyboard continues from its top.
         if let Some(main) = document()
             .get_element_by_id("main")
@@ -114,15 +123,49 @@ pub fn browser_location() -> Location {
     Location(path)
 }
 
-/// Moves to `url` in the history (replacing the current entry when `replace`); the caller
-/// sets the path signal.
+/// The path of `<base href>`: `/`, or the sub-path the site is served under.
+#[cfg(target_arch = "wasm32")]
+fn base_path() -> String {
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|base| web_sys::Url::new(&base).ok())
+        .map_or_else(|| "/".to_owned(), |url| url.pathname())
+}
+
+/// The route part of the address bar.
+#[cfg(target_arch = "wasm32")]
+pub fn current_path() -> String {
+    route_path(
+        &window().location().pathname().unwrap_or_default(),
+        &base_path(),
+    )
+}
+
+/// Moves to `url` (relative to `<base href>`, or absolute) in the history, replacing the
+/// current entry when `replace`, in the current address's style (packaged `.html` files,
+/// embedding settings); the caller sets the path signal from [`current_path`].
 #[cfg(target_arch = "wasm32")]
 pub fn navigate(url: &str, replace: bool) {
+    let location = window().location();
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let Ok(next) = web_sys::Url::new_with_base(url, &base) else {
+        return;
+    };
+    if location.pathname().unwrap_or_default().ends_with(".html") {
+        next.set_pathname(&file_path(&next.pathname()));
+    }
+    next.set_search(&carry_params(
+        &location.search().unwrap_or_default(),
+        &next.search(),
+    ));
     if let Ok(history) = window().history() {
+        let url = Some(next.href());
         let _ = if replace {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url.as_deref())
         } else {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url.as_deref())
         };
     }
 }

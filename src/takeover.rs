@@ -61,4 +61,5 @@ async fn take_over(body: &HtmlElement) {
         let _ = el.focus();
     }
     let _ = body.set_attribute("data-app", "ready");
+    crate::bridge::ready();
 }

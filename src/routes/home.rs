@@ -24,7 +24,7 @@ pub fn root_page() -> impl IntoView {
             if let Some(lang) = content::lang::preferred(saved.as_deref(), &browser) {
                 if lang != content::lang::DEFAULT_LANGUAGE {
                     crate::router::navigate(lang, true);
-                    path.set(window().location().pathname().unwrap_or_default());
+                    path.set(crate::router::current_path());
                 }
             }
         });

@@ -2,6 +2,10 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = 4173;
 const FIXTURE_PORT = 4174;
+// The embedding build (`make build-embed`), under /election-center/: from a web host, and
+// as an app's packaged files (exact files only).
+export const SUBPATH = 'http://127.0.0.1:4175/election-center/';
+export const PACKAGED = 'http://127.0.0.1:4176/election-center/';
 
 export default defineConfig({
   testDir: '.',
@@ -34,5 +38,14 @@ export default defineConfig({
       url: `http://127.0.0.1:${FIXTURE_PORT}/`,
       reuseExistingServer: false,
     },
+    { command: 'node tests/e2e/serve.mjs target/dist-embed 4175 --base /election-center/', cwd: '../..', url: SUBPATH, reuseExistingServer: false },
+    {
+      command: 'node tests/e2e/serve.mjs target/dist-embed 4176 --base /election-center/ --files',
+      cwd: '../..',
+      url: `${PACKAGED}index.html`,
+      reuseExistingServer: false,
+    },
+    // Web pages on other origins that embed the sub-path build in an iframe.
+    { command: `node tests/e2e/hosts.mjs ${SUBPATH}`, cwd: '../..', url: 'http://localhost:4181/', reuseExistingServer: false },
   ],
 });

@@ -1,17 +1,23 @@
 // A static server for the built app, as a production host should behave: pre-compressed
 // brotli/gzip files, `/fr/ro` served from the pre-rendered `fr/ro.html`, 404.html (which
 // starts the app) for unknown routes, long caching for hashed assets, a strict CSP header.
-// Usage: node tests/e2e/serve.mjs [dist-dir] [port] [--content <dir>]
+// Usage: node tests/e2e/serve.mjs [dist-dir] [port] [--content <dir>] [--base </sub/path/>] [--files]
 // --content serves /content/ from another build of content-cli (tests use a fixture country).
+// --base serves the build under a sub-path (built with `trunk build --public-url` the same).
+// --files serves exact files only, as an app's packaged-files loader does (Android's
+//   WebViewAssetLoader, an iOS WKURLSchemeHandler): no `.html` rule, no 404.html.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import { inlineScriptHashes, policy } from '../../scripts/csp.mjs';
 
-const [distArg, portArg, flag, contentArg] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
+const [distArg, portArg] = args.filter((a, i) => !a.startsWith('--') && !['--content', '--base'].includes(args[i - 1]));
 const root = resolve(distArg ?? 'dist');
 const port = Number(portArg ?? process.env.PORT ?? 8080);
-const contentRoot = flag === '--content' ? resolve(contentArg) : null;
+const contentRoot = option('--content') && resolve(option('--content'));
+const mount = (option('--base') ?? '/').replace(/\/?$/, '/');
+const filesOnly = args.includes('--files');
 const host = '127.0.0.1';
 
 const TYPES = {
@@ -24,7 +30,14 @@ const TYPES = {
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 const indexHtml = join(root, 'index.html');
-const csp = `${policy(inlineScriptHashes(readFileSync(indexHtml, 'utf8')))}; frame-ancestors 'self'`;
+// The headers the build wrote for hosts that read `_headers` (scripts/csp.mjs): the CSP
+// with frame-ancestors among them.
+const siteHeaders = Object.fromEntries(
+  readFileSync(join(root, '_headers'), 'utf8')
+    .split('\n')
+    .filter((line) => /^\s+\S+:/.test(line))
+    .map((line) => line.trim().split(/:\s*(.*)/s).slice(0, 2)),
+);
 
 function pick(path, acceptEncoding) {
   for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
@@ -41,6 +54,11 @@ const server = createServer((req, res) => {
     res.writeHead(400).end('Bad request');
     return;
   }
+  if (!(pathname + '/').startsWith(mount)) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  pathname = '/' + pathname.slice(mount.length);
   const [base, rel] = contentRoot && pathname.startsWith('/content/') ? [contentRoot, pathname.slice('/content'.length)] : [root, pathname];
   let path = resolve(join(base, rel));
   if (path !== base && !path.startsWith(base + sep)) {
@@ -53,6 +71,9 @@ const server = createServer((req, res) => {
     // Another country's content: the pre-rendered pages are not its pages, so behave as
     // a plain single-page host (the app mounts and fetches the content itself).
     path = indexHtml;
+  } else if (!isFile(path) && filesOnly) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
   } else if (!isFile(path)) {
     const lastSegment = pathname.split('/').pop();
     if (lastSegment.includes('.')) {
@@ -73,9 +94,7 @@ const server = createServer((req, res) => {
   const headers = {
     'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
     'Cache-Control': HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'Content-Security-Policy': csp,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    ...siteHeaders,
     Vary: 'Accept-Encoding',
   };
   if (encoding) headers['Content-Encoding'] = encoding;
@@ -84,4 +103,4 @@ const server = createServer((req, res) => {
   else res.end(readFileSync(file));
 });
 
-server.listen(port, host, () => console.log(`Election Center (release build) at http://${host}:${port}/`));
+server.listen(port, host, () => console.log(`Election Center (release build) at http://${host}:${port}${mount}`));

@@ -1,0 +1,296 @@
+//! The messages between the site and an app or web page that embeds it (EMBEDDING.md):
+//! one versioned schema for every transport, each message one JSON object. Pure, so every
+//! rule is tested natively; `bridge` carries the messages in the browser.
+//!
+//! Whatever a host sends is data: it is parsed into one of three commands, checked, and
+//! anything else is refused with a reason sent back. Nothing in a message is ever run.
+
+/// The protocol's version; every message carries it. A change that older hosts or sites
+/// would misread gets a new number.
+pub const VERSION: u32 = 1;
+
+/// A message to the host.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outgoing<'a> {
+    /// The site has started and shows `path` (`/fr/ro/videos`, without any sub-path) in
+    /// `lang` with `theme` (`light`, `dark` or `system`): commands are accepted from now on.
+    Ready {
+        path: &'a str,
+        lang: &'a str,
+        theme: &'a str,
+    },
+    /// The voter moved to another page, or a command moved them.
+    RouteChanged { path: &'a str, lang: &'a str },
+    /// A link that leaves the site (another site, a calendar file, a new window): the host
+    /// opens it, in the system browser or its own viewer, instead of the embedded view.
+    OpenExternal { url: &'a str },
+    /// The page's height in CSS pixels, each time it changes: an iframe host sizes its
+    /// frame to it, so the page never scrolls inside a scrolling page.
+    ContentHeight { height: u32 },
+    /// A command was refused: what was wrong and how to send it right.
+    Error { message: &'a str },
+}
+
+impl Outgoing<'_> {
+    /// The message as JSON, the one form every transport carries.
+    pub fn to_json(&self) -> String {
+        let (kind, fields): (&str, Vec<(&str, Field)>) = match self {
+            Outgoing::Ready { path, lang, theme } => (
+                "ready",
+                vec![
+                    ("path", Field::Text(path)),
+                    ("lang", Field::Text(lang)),
+                    ("theme", Field::Text(theme)),
+                ],
+            ),
+            Outgoing::RouteChanged { path, lang } => (
+                "routeChanged",
+                vec![("path", Field::Text(path)), ("lang", Field::Text(lang))],
+            ),
+            Outgoing::OpenExternal { url } => ("openExternal", vec![("url", Field::Text(url))]),
+            Outgoing::ContentHeight { height } => {
+                ("contentHeight", vec![("height", Field::Number(*height))])
+            }
+            Outgoing::Error { message } => ("error", vec![("message", Field::Text(message))]),
+        };
+        let mut json =
+            format!(r#"{{"source":"election-center","version":{VERSION},"type":"{kind}""#);
+        for (name, value) in fields {
+            json.push_str(&format!(r#","{name}":"#));
+            match value {
+                Field::Text(text) => push_json_string(&mut json, text),
+                Field::Number(n) => json.push_str(&n.to_string()),
+            }
+        }
+        json.push('}');
+        json
+    }
+}
+
+enum Field<'a> {
+    Text(&'a str),
+    Number(u32),
+}
+
+/// `text` as a JSON string (RFC 8259: quotes, backslashes and control characters escaped).
+fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// A message from the host, as sent: every field optional, so that a wrong message gets a
+/// precise refusal rather than a parse error. (The browser reads the fields one by one:
+/// serde's deserializer measured more wasm.)
+#[derive(Debug, Default)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+pub struct Incoming {
+    pub version: Option<f64>,
+    #[cfg_attr(test, serde(rename = "type"))]
+    pub kind: Option<String>,
+    pub lang: Option<String>,
+    pub theme: Option<String>,
+    pub path: Option<String>,
+}
+
+/// What a host may ask.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Show the same page with the interface in this language.
+    SetLanguage(&'static str),
+    /// `light`, `dark`, or `None` to follow the device's setting.
+    SetTheme(Option<&'static str>),
+    /// Show this page of the site: a path with an optional query (`/en/ro/videos?partner=afp`).
+    Navigate(String),
+}
+
+impl Incoming {
+    pub fn command(&self) -> Result<Command, String> {
+        if self.version != Some(f64::from(VERSION)) {
+            return Err(format!(
+                "every message carries \"version\": {VERSION} (this site speaks version {VERSION})"
+            ));
+        }
+        let missing = |field: &str, kind: &str| format!("{kind} needs \"{field}\"");
+        match self.kind.as_deref() {
+            Some("setLanguage") => {
+                let lang = self
+                    .lang
+                    .as_deref()
+                    .ok_or_else(|| missing("lang", "setLanguage"))?;
+                content::lang::UI_LANGUAGES
+                    .into_iter()
+                    .find(|l| *l == lang)
+                    .map(Command::SetLanguage)
+                    .ok_or_else(|| {
+                        format!(
+                            "setLanguage: \"{lang}\" is not an interface language; use one of {}",
+                            content::lang::UI_LANGUAGES.join(", ")
+                        )
+                    })
+            }
+            Some("setTheme") => match self.theme.as_deref() {
+                Some("light") => Ok(Command::SetTheme(Some("light"))),
+                Some("dark") => Ok(Command::SetTheme(Some("dark"))),
+                Some("system") => Ok(Command::SetTheme(None)),
+                _ => Err("setTheme needs \"theme\": \"light\", \"dark\" or \"system\"".to_owned()),
+            },
+            Some("navigate") => {
+                let path = self
+                    .path
+                    .as_deref()
+                    .ok_or_else(|| missing("path", "navigate"))?;
+                site_path(path).map(Command::Navigate).ok_or_else(|| {
+                    format!(
+                        "navigate: \"{path}\" is not a path of this site; write one like \"/en/ro/videos\""
+                    )
+                })
+            }
+            _ => Err("\"type\" is one of setLanguage, setTheme, navigate".to_owned()),
+        }
+    }
+}
+
+/// `path` as an address relative to the site's base (`en/ro/videos?partner=afp`), if it is
+/// a path of this site: segments of letters, digits, `-` and `_`, with an optional query.
+/// Anything that could name another site or scheme (`//x`, `javascript:`, `..`) is not.
+fn site_path(path: &str) -> Option<String> {
+    let (route, query) = path
+        .split_once('?')
+        .map_or((path, None), |(r, q)| (r, Some(q)));
+    let route = route.strip_prefix('/')?;
+    let segment_ok = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    if !(route.is_empty() || route.split('/').all(segment_ok))
+        || query.is_some_and(|q| q.contains('#'))
+    {
+        return None;
+    }
+    Some(match query {
+        Some(query) => format!("./{route}?{query}"),
+        None => format!("./{route}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn incoming(json: &str) -> Result<Command, String> {
+        serde_json::from_str::<Incoming>(json).unwrap().command()
+    }
+
+    #[test]
+    fn messages_to_the_host_are_json_with_source_version_and_type() {
+        let ready = Outgoing::Ready {
+            path: "/en/ro/videos",
+            lang: "en",
+            theme: "system",
+        }
+        .to_json();
+        let value: serde_json::Value = serde_json::from_str(&ready).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({"source": "election-center", "version": 1, "type": "ready",
+                "path": "/en/ro/videos", "lang": "en", "theme": "system"})
+        );
+        let height: serde_json::Value =
+            serde_json::from_str(&Outgoing::ContentHeight { height: 1234 }.to_json()).unwrap();
+        assert_eq!(height["height"], 1234);
+        assert_eq!(height["type"], "contentHeight");
+        let moved: serde_json::Value = serde_json::from_str(
+            &Outgoing::RouteChanged {
+                path: "/fr/ro",
+                lang: "fr",
+            }
+            .to_json(),
+        )
+        .unwrap();
+        assert_eq!(
+            (&moved["type"], &moved["path"]),
+            (&"routeChanged".into(), &"/fr/ro".into())
+        );
+        let error = Outgoing::Error { message: "why" }.to_json();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&error).unwrap()["message"],
+            "why"
+        );
+    }
+
+    #[test]
+    fn text_is_escaped_so_no_message_can_break_out_of_its_string() {
+        let url = "https://example.org/?q=\"a\"\\b\n\u{1}é";
+        let json = Outgoing::OpenExternal { url }.to_json();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["url"], url);
+        assert_eq!(value["type"], "openExternal");
+    }
+
+    #[test]
+    fn the_three_commands() {
+        assert_eq!(
+            incoming(r#"{"version":1,"type":"setLanguage","lang":"hu"}"#),
+            Ok(Command::SetLanguage("hu"))
+        );
+        assert_eq!(
+            incoming(r#"{"version":1,"type":"setTheme","theme":"dark"}"#),
+            Ok(Command::SetTheme(Some("dark")))
+        );
+        assert_eq!(
+            incoming(r#"{"version":1,"type":"setTheme","theme":"system"}"#),
+            Ok(Command::SetTheme(None))
+        );
+        assert_eq!(
+            incoming(r#"{"version":1,"type":"navigate","path":"/fr/ro/videos?partner=afp"}"#),
+            Ok(Command::Navigate("./fr/ro/videos?partner=afp".into()))
+        );
+        assert_eq!(
+            incoming(r#"{"version":1,"type":"navigate","path":"/"}"#),
+            Ok(Command::Navigate("./".into()))
+        );
+    }
+
+    #[test]
+    fn wrong_commands_are_refused_with_what_to_send() {
+        let refused = |json: &str| incoming(json).unwrap_err();
+        assert!(refused(r#"{"type":"setTheme","theme":"dark"}"#).contains("\"version\": 1"));
+        assert!(refused(r#"{"version":2,"type":"setTheme","theme":"dark"}"#).contains("version 1"));
+        assert!(
+            refused(r#"{"version":1,"type":"setLanguage","lang":"de"}"#).contains("en, fr, ro, hu")
+        );
+        assert!(refused(r#"{"version":1,"type":"setLanguage"}"#).contains("\"lang\""));
+        assert!(refused(r#"{"version":1,"type":"setTheme","theme":"blue"}"#).contains("\"light\""));
+        assert!(refused(r#"{"version":1,"type":"eval","code":"alert(1)"}"#).contains("navigate"));
+        assert!(refused(r#"{"version":1}"#).contains("\"type\""));
+    }
+
+    #[test]
+    fn navigate_stays_on_this_site() {
+        for path in [
+            "//evil.example/x",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "/javascript:alert(1)",
+            "/en/../../etc",
+            "/en/ro#x",
+            "/en//ro",
+            "/en\\ro",
+            "en/ro",
+            "/en/ro?x=1#frag",
+        ] {
+            let json = serde_json::json!({"version": 1, "type": "navigate", "path": path});
+            let command = serde_json::from_value::<Incoming>(json).unwrap().command();
+            assert!(command.is_err(), "{path} was accepted: {command:?}");
+        }
+    }
+}
