@@ -190,7 +190,7 @@ fn receive(data: JsValue, path: RwSignal<String>) {
             navigate(&format!("{here}{query}"), true);
         }
         Ok(Command::Navigate(url)) => go(path, &url),
-        Err(message) => send(&Outgoing::Error { message: &message }),
+        Err(message) => send(&Outgoing::Error { message }),
     }
 }
 

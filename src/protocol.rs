@@ -112,48 +112,32 @@ pub enum Command {
 }
 
 impl Incoming {
-    pub fn command(&self) -> Result<Command, String> {
+    /// The command, or why it is refused. (Fixed texts: the host knows what it sent, and
+    /// formatting it back measured more wasm.)
+    pub fn command(&self) -> Result<Command, &'static str> {
         if self.version != Some(f64::from(VERSION)) {
-            return Err(format!(
-                "every message carries \"version\": {VERSION} (this site speaks version {VERSION})"
-            ));
+            return Err("every message carries \"version\": 1, the version this site speaks");
         }
-        let missing = |field: &str, kind: &str| format!("{kind} needs \"{field}\"");
         match self.kind.as_deref() {
-            Some("setLanguage") => {
-                let lang = self
-                    .lang
-                    .as_deref()
-                    .ok_or_else(|| missing("lang", "setLanguage"))?;
-                content::lang::UI_LANGUAGES
-                    .into_iter()
-                    .find(|l| *l == lang)
-                    .map(Command::SetLanguage)
-                    .ok_or_else(|| {
-                        format!(
-                            "setLanguage: \"{lang}\" is not an interface language; use one of {}",
-                            content::lang::UI_LANGUAGES.join(", ")
-                        )
-                    })
-            }
+            Some("setLanguage") => self
+                .lang
+                .as_deref()
+                .and_then(|lang| content::lang::UI_LANGUAGES.into_iter().find(|l| *l == lang))
+                .map(Command::SetLanguage)
+                .ok_or("setLanguage needs \"lang\", an interface language: en, fr, ro or hu"),
             Some("setTheme") => match self.theme.as_deref() {
                 Some("light") => Ok(Command::SetTheme(Some("light"))),
                 Some("dark") => Ok(Command::SetTheme(Some("dark"))),
                 Some("system") => Ok(Command::SetTheme(None)),
-                _ => Err("setTheme needs \"theme\": \"light\", \"dark\" or \"system\"".to_owned()),
+                _ => Err("setTheme needs \"theme\": \"light\", \"dark\" or \"system\""),
             },
-            Some("navigate") => {
-                let path = self
-                    .path
-                    .as_deref()
-                    .ok_or_else(|| missing("path", "navigate"))?;
-                site_path(path).map(Command::Navigate).ok_or_else(|| {
-                    format!(
-                        "navigate: \"{path}\" is not a path of this site; write one like \"/en/ro/videos\""
-                    )
-                })
-            }
-            _ => Err("\"type\" is one of setLanguage, setTheme, navigate".to_owned()),
+            Some("navigate") => self
+                .path
+                .as_deref()
+                .and_then(site_path)
+                .map(Command::Navigate)
+                .ok_or("navigate needs \"path\", a path of this site such as \"/en/ro/videos\""),
+            _ => Err("\"type\" is one of setLanguage, setTheme, navigate"),
         }
     }
 }
@@ -186,7 +170,7 @@ fn site_path(path: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn incoming(json: &str) -> Result<Command, String> {
+    fn incoming(json: &str) -> Result<Command, &'static str> {
         serde_json::from_str::<Incoming>(json).unwrap().command()
     }
 
@@ -264,10 +248,13 @@ mod tests {
     fn wrong_commands_are_refused_with_what_to_send() {
         let refused = |json: &str| incoming(json).unwrap_err();
         assert!(refused(r#"{"type":"setTheme","theme":"dark"}"#).contains("\"version\": 1"));
-        assert!(refused(r#"{"version":2,"type":"setTheme","theme":"dark"}"#).contains("version 1"));
         assert!(
-            refused(r#"{"version":1,"type":"setLanguage","lang":"de"}"#).contains("en, fr, ro, hu")
+            refused(r#"{"version":2,"type":"setTheme","theme":"dark"}"#).contains("\"version\": 1")
         );
+        let unknown = refused(r#"{"version":1,"type":"setLanguage","lang":"de"}"#);
+        for lang in content::lang::UI_LANGUAGES {
+            assert!(unknown.contains(lang), "{unknown} does not offer {lang}");
+        }
         assert!(refused(r#"{"version":1,"type":"setLanguage"}"#).contains("\"lang\""));
         assert!(refused(r#"{"version":1,"type":"setTheme","theme":"blue"}"#).contains("\"light\""));
         assert!(refused(r#"{"version":1,"type":"eval","code":"alert(1)"}"#).contains("navigate"));

@@ -24,23 +24,41 @@ const PAGES = [
 // `/fr/zz` is the not-found page, answered with HTTP 404 on purpose.
 test.use({ expectedProblems: [[/HTTP 404: \S+\/fr\/zz$/, /status of 404 .* at \S+\/fr\/zz$/]] });
 
+async function expectNoViolations(page, path) {
+  await page.goto(path);
+  // Checked as the app renders it (the static page is checked by the same markup).
+  await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Evaluated through the DevTools protocol, so the page's CSP does not apply.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
+  // The rules really ran (a narrow tag list runs only a handful).
+  expect(result.passes.length + result.incomplete.length + result.inapplicable.length).toBeGreaterThan(60);
+  const violations = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(violations).toEqual([]);
+}
+
 for (const scheme of ['light', 'dark']) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
     for (const path of PAGES) {
-      test(`${path} has no detectable accessibility violations`, async ({ page }) => {
-        await page.goto(path);
-        // Checked as the app renders it (the static page is checked by the same markup).
-        await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        // Evaluated through the DevTools protocol, so the page's CSP does not apply.
-        await page.evaluate(axeSource);
-        const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
-        // The rules really ran (a narrow tag list runs only a handful).
-        expect(result.passes.length + result.incomplete.length + result.inapplicable.length).toBeGreaterThan(60);
-        const violations = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-        expect(violations).toEqual([]);
-      });
+      test(`${path} has no detectable accessibility violations`, ({ page }) => expectNoViolations(page, path));
     }
   });
 }
+
+// Embedded on a phone, in the theme the host app chose against the device's own.
+test.describe('embedded in an app', () => {
+  test.use({ viewport: { width: 360, height: 640 } });
+  for (const [scheme, path] of [
+    ['light', '/en/ro/videos?embed=1&theme=dark'],
+    ['light', '/fr/fr/resources/arcom?embed=1&theme=dark'],
+    ['dark', '/hu/ro?embed=1&theme=light'],
+    ['dark', '/ro/ro/elections/presidential-2025?embed=1&theme=light'],
+  ]) {
+    test.describe(`on a ${scheme} device`, () => {
+      test.use({ colorScheme: scheme });
+      test(`${path} has no detectable accessibility violations`, ({ page }) => expectNoViolations(page, path));
+    });
+  }
+});

@@ -2,7 +2,7 @@
 // by the object the app would inject and recording what the site sends; an iframe on
 // another origin, allowed by the embedding build, using EMBEDDING.md's own host snippet;
 // origins that are not allowed; and the site with no host at all.
-import { test, expect } from './fixtures.mjs';
+import { test, expect, screenshots } from './fixtures.mjs';
 import { SUBPATH } from './playwright.config.mjs';
 import { HOST, NOT_ALLOWED, OTHER_FRAME } from './hosts.mjs';
 
@@ -59,8 +59,16 @@ test.describe('an Android app deep-links to a country video list', () => {
       await held;
       await route.continue();
     });
+    // A phone with a notch and a home bar, in landscape: the page keeps out of both.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets: { top: 40, bottom: 30, left: 24, right: 16 } });
     await page.goto('/en/ro/videos?embed=1&theme=dark');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Videos');
+    const crumbs = await page.getByRole('navigation', { name: 'Breadcrumb' }).boundingBox();
+    expect(crumbs.y).toBeGreaterThanOrEqual(40);
+    expect(crumbs.x).toBeGreaterThanOrEqual(24);
+    expect(await page.evaluate(() => getComputedStyle(document.body).paddingBottom)).toBe('30px');
+    expect(await page.evaluate(() => getComputedStyle(document.body).paddingRight)).toBe('16px');
     await expect(page.locator('.site-header')).toBeHidden();
     await expect(page.locator('.site-footer')).toBeHidden();
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(17, 20, 24)');
@@ -68,9 +76,10 @@ test.describe('an Android app deep-links to a country video list', () => {
     release();
     await expect(page.locator('body')).toHaveAttribute('data-app', 'ready');
     await expect(page.locator('.site-header')).toBeHidden();
-    for (const target of await page.locator('main :is(.breadcrumbs a, .filters select)').all()) {
+    for (const target of await page.locator('main :is(.breadcrumbs a, .filters select, .video-card a)').all()) {
       expect((await target.boundingBox()).height, await target.evaluate((e) => e.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(48);
     }
+    await screenshots(page, 'embed-videos-dark');
   });
 
   test('the host switches language and theme, navigates, and the settings stay through links and reloads', async ({ page }) => {
@@ -110,11 +119,11 @@ test.describe('an Android app deep-links to a country video list', () => {
     await expect.poll(() => lastSent(page, 'ready')).toBeTruthy();
     await page.evaluate(() => { window.ran = false; });
     const refused = [
-      [{ version: 1, type: 'navigate', path: 'javascript:window.ran=true' }, /not a path of this site/],
-      [{ version: 1, type: 'navigate', path: '//evil.example/' }, /not a path of this site/],
+      [{ version: 1, type: 'navigate', path: 'javascript:window.ran=true' }, /a path of this site/],
+      [{ version: 1, type: 'navigate', path: '//evil.example/' }, /a path of this site/],
       [{ version: 1, type: 'eval', code: 'window.ran=true' }, /"type" is one of/],
-      [{ version: 2, type: 'setLanguage', lang: 'fr' }, /version 1/],
-      [{ version: 1, type: 'setLanguage', lang: 'de' }, /en, fr, ro, hu/],
+      [{ version: 2, type: 'setLanguage', lang: 'fr' }, /"version": 1/],
+      [{ version: 1, type: 'setLanguage', lang: 'de' }, /en, fr, ro or hu/],
     ];
     for (const [message, reason] of refused) {
       await receive(page, message);
