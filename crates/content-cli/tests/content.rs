@@ -134,31 +134,27 @@ fn translations_are_complete_and_every_key_is_used() {
             _ => k.clone(),
         })
         .collect();
-    let mut source = String::new();
+    let mut literals = Vec::new();
     for file in read_tree(&root.join("src"))
         .unwrap()
         .assets
         .iter()
         .filter(|p| p.ends_with(".rs"))
     {
-        source.push_str(&fs::read_to_string(root.join("src").join(file)).unwrap());
+        literals.extend(string_literals(
+            &fs::read_to_string(root.join("src").join(file)).unwrap(),
+        ));
     }
-    // Every string literal shaped like a key (`"section.word"`) is a lookup. (A `'"'` char
-    // literal would shift which quotes open a string: drop those first.)
-    let source = source.replace("'\"'", "");
-    let used: std::collections::BTreeSet<String> = source
-        .split('"')
-        .skip(1)
-        .step_by(2)
+    // Every string literal shaped like a key (`"section.word"`) is a lookup.
+    let used: std::collections::BTreeSet<String> = literals
+        .into_iter()
         .filter(|s| {
             s.contains('.')
-                && !s.contains(' ')
                 && s.split('.').all(|part| {
                     !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
                 })
         })
         .filter(|s| !s.ends_with(".rs") && !s.ends_with(".json"))
-        .map(str::to_owned)
         .collect();
     let unused: Vec<&String> = keys.difference(&used).collect();
     let unknown: Vec<&String> = used.difference(&keys).collect();
@@ -169,5 +165,78 @@ fn translations_are_complete_and_every_key_is_used() {
     assert!(
         unknown.is_empty(),
         "keys the app uses that i18n/en.toml lacks: {unknown:?}"
+    );
+}
+
+/// The string literals of a Rust source file, outside comments: plain ones (with escapes)
+/// and raw ones (`r#"…"#`). Enough of a lexer for the key scan above; char literals of a
+/// quote are skipped so they open nothing.
+fn string_literals(source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = source;
+    while let Some(i) = rest.find(['"', '/', '\'', 'r']) {
+        let (head, tail) = rest.split_at(i);
+        let after_ident = head
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let raw_hashes = tail
+            .strip_prefix('r')
+            .filter(|_| !after_ident)
+            .map(|r| r.len() - r.trim_start_matches('#').len())
+            .filter(|&n| tail[1 + n..].starts_with('"'));
+        rest = if tail.starts_with("//") {
+            tail.find('\n').map_or("", |n| &tail[n..])
+        } else if let Some(after) = tail
+            .strip_prefix("'\"'")
+            .or_else(|| tail.strip_prefix("'\\\"'"))
+        {
+            after
+        } else if let Some(hashes) = raw_hashes {
+            let body = &tail[2 + hashes..];
+            let close = format!("\"{}", "#".repeat(hashes));
+            let end = body.find(&close).unwrap_or(body.len());
+            found.push(body[..end].to_owned());
+            body[end..].get(close.len()..).unwrap_or("")
+        } else if let Some(body) = tail.strip_prefix('"') {
+            let mut text = String::new();
+            let mut end = body.len();
+            let mut chars = body.char_indices();
+            while let Some((j, c)) = chars.next() {
+                match c {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '"' => {
+                        end = j + 1;
+                        break;
+                    }
+                    c => text.push(c),
+                }
+            }
+            found.push(text);
+            &body[end..]
+        } else {
+            &tail[1..]
+        };
+    }
+    found
+}
+
+#[test]
+fn the_key_scan_reads_string_literals_as_rust_does() {
+    let source = r##"
+        // "not.this" in a comment
+        let a = t("site.name"); let q = '"'; let b = "say \"hi\" to.me";
+        let raw = r#"{"type":"x"}"#; let c = tn("video.count", 2); for r in x {}
+    "##;
+    assert_eq!(
+        string_literals(source),
+        [
+            "site.name",
+            "say hi to.me",
+            r#"{"type":"x"}"#,
+            "video.count"
+        ]
     );
 }
