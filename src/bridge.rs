@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{prelude::*, JsCast};
 
 use crate::protocol::{Command, Incoming, Outgoing, VERSION};
-use crate::router::{current_path, navigate};
+use crate::router::{current_path, go, navigate};
 
 enum Host {
     /// An object with `postMessage(json)`, injected by a native app.
@@ -192,12 +192,6 @@ fn receive(data: JsValue, path: RwSignal<String>) {
         Ok(Command::Navigate(url)) => go(path, &url),
         Err(message) => send(&Outgoing::Error { message }),
     }
-}
-
-fn go(path: RwSignal<String>, url: &str) {
-    navigate(url, false);
-    path.set(current_path());
-    window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
 /// Sends the page's height whenever it changes (content loaded, another page, a rotated

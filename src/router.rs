@@ -91,8 +91,8 @@ pub fn browser_location() -> Location {
             return;
         };
         let location = window().location();
+        // In-page anchors are the browser's job.
         let same_page = route_path(&a.pathname(), &base_path()) == current_path();
-        // Other sites, downloads, new windows and in-page anchors are the browser's job.
         if same_page && !a.hash().is_empty() {
             return;
         }
@@ -100,27 +100,35 @@ pub fn browser_location() -> Location {
             || a.has_attribute("download")
             || !a.target().is_empty()
         {
-            // In an app's webview these would leave the app: its host opens them instead.
+            // Other sites, downloads and new windows are the browser's job; in an app's
+            // webview they would leave the app, so its host opens them instead.
             if crate::bridge::open_external(&a.href()) {
                 ev.prevent_default();
             }
             return;
         }
         ev.prevent_default();
-        navigate(&a.href(), false);
-        path.set(current_path());
-        // A new page: a screen reader starts reading it, a keyboard continues from its top.
-        if let Some(main) = document()
-            .get_element_by_id("main")
-            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = main.focus();
-        }
-        if a.hash().is_empty() {
-            window().scroll_to_with_x_and_y(0.0, 0.0);
-        }
+        go(path, &a.href());
     });
     Location(path)
+}
+
+/// Shows the page at `url` as a new history entry. A screen reader starts reading it; a
+/// keyboard continues from its top (or from its `#anchor`).
+#[cfg(target_arch = "wasm32")]
+pub fn go(path: RwSignal<String>, url: &str) {
+    use wasm_bindgen::JsCast;
+    navigate(url, false);
+    path.set(current_path());
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+    if !url.contains('#') {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
 }
 
 /// The path of `<base href>`: `/`, or the sub-path the site is served under.
