@@ -1,11 +1,14 @@
 //! Talking to an app or web page that embeds the site (EMBEDDING.md; the messages are in
-//! `protocol`). A host is either an object a native app injected into its webview, each
-//! with `postMessage(string)`: Android's `ElectionCenterHost` (addJavascriptInterface),
-//! iOS's `webkit.messageHandlers.electionCenter`, React Native's `ReactNativeWebView`; or,
-//! for a page opened with `?embed=1` in an iframe, the parent page, when its origin is one
-//! the build allows (EMBED_ORIGINS). Native hosts answer through `window.electionCenter
-//! .receive(message)`; the parent page through `postMessage`, and a message from any other
-//! window or origin is dropped unread. Without a host nothing here runs, and links stay links.
+//! `protocol`). A host is one of:
+//! - an object a native app injected into its webview, with `postMessage(string)`:
+//!   Android's `ElectionCenterHost` (addWebMessageListener or addJavascriptInterface),
+//!   iOS's `webkit.messageHandlers.electionCenter`, React Native's `ReactNativeWebView`;
+//!   it answers through `window.electionCenter.receive(message)`;
+//! - for a page opened with `?embed=1` in an iframe, the parent page, when its origin is
+//!   one the build allows (EMBED_ORIGINS); it answers through `postMessage`, and a message
+//!   from any other window or origin is dropped unread.
+//!
+//! Without a host nothing here runs, and links stay links.
 
 use std::cell::{Cell, RefCell};
 
@@ -55,7 +58,7 @@ pub fn start(path: RwSignal<String>) {
         if READY.get() {
             send(&Outgoing::RouteChanged {
                 path: &path,
-                lang: content::lang::from_path(&path).unwrap_or(content::lang::DEFAULT_LANGUAGE),
+                lang: lang_of(&path),
             });
         }
     });
@@ -71,7 +74,7 @@ pub fn ready() {
     let theme = root().get_attribute("data-theme");
     send(&Outgoing::Ready {
         path: &path,
-        lang: content::lang::from_path(&path).unwrap_or(content::lang::DEFAULT_LANGUAGE),
+        lang: lang_of(&path),
         theme: theme.as_deref().unwrap_or("system"),
     });
     watch_height();
@@ -85,6 +88,11 @@ pub fn open_external(url: &str) -> bool {
         send(&Outgoing::OpenExternal { url });
     }
     hosted
+}
+
+/// The interface language of a route path (`/` is shown in the default one).
+fn lang_of(path: &str) -> &'static str {
+    content::lang::from_path(path).unwrap_or(content::lang::DEFAULT_LANGUAGE)
 }
 
 fn root() -> web_sys::Element {
