@@ -37,40 +37,27 @@ const KEPT: [&str; 2] = ["embed", "theme"];
 /// The query of the next address: its own (`to`, with or without `?`) plus the kept
 /// settings of the current one (`from`) that it does not set itself.
 pub fn carry_params(from: &str, to: &str) -> String {
-    let to = to.trim_start_matches('?');
-    let sets = |query: &str, key: &str| {
-        query
-            .split('&')
-            .any(|pair| pair.split('=').next() == Some(key))
-    };
-    let kept = from.trim_start_matches('?').split('&').filter(|pair| {
-        let key = pair.split('=').next().unwrap_or_default();
-        KEPT.contains(&key) && !sets(to, key)
-    });
-    let all: Vec<&str> = to
-        .split('&')
-        .chain(kept)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if all.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", all.join("&"))
-    }
+    let sets = |k: &str| pairs(to).any(|pair| key(pair) == k);
+    let kept = pairs(from).filter(|pair| KEPT.contains(&key(pair)) && !sets(key(pair)));
+    content::url::query_string(pairs(to).chain(kept))
 }
 
-/// `search` with `key` set to `value`, in place of any value it had.
-pub fn with_param(search: &str, key: &str, value: &str) -> String {
-    carry_params(&format!("?{key}={value}"), &without(search, key))
+/// `search` with `k` set to `value`, in place of any value it had.
+pub fn with_param(search: &str, k: &str, value: &str) -> String {
+    let pair = format!("{k}={value}");
+    content::url::query_string(pairs(search).filter(|p| key(p) != k).chain([pair.as_str()]))
 }
 
-fn without(search: &str, key: &str) -> String {
-    search
+/// The `key=value` pairs of a query string, with or without its `?`.
+fn pairs(query: &str) -> impl Iterator<Item = &str> {
+    query
         .trim_start_matches('?')
         .split('&')
-        .filter(|pair| pair.split('=').next() != Some(key))
-        .collect::<Vec<_>>()
-        .join("&")
+        .filter(|pair| !pair.is_empty())
+}
+
+fn key(pair: &str) -> &str {
+    pair.split('=').next().unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -119,6 +106,7 @@ mod tests {
             "?embed=1&theme=light"
         );
         assert_eq!(with_param("", "theme", "dark"), "?theme=dark");
+        assert_eq!(with_param("?a=1", "partner", "afp"), "?a=1&partner=afp");
         assert_eq!(
             with_param("?partner=afp", "theme", "system"),
             "?partner=afp&theme=system"

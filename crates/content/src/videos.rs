@@ -42,11 +42,7 @@ impl Filters {
         .into_iter()
         .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", encode(v))))
         .collect();
-        if pairs.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", pairs.join("&"))
-        }
+        crate::url::query_string(pairs.iter().map(String::as_str))
     }
 
     pub fn matches(&self, video: &Video) -> bool {
