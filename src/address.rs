@@ -3,6 +3,8 @@
 //! reload finds the file), and the embedding settings `?embed=1&theme=…` (kept on every
 //! address, EMBEDDING.md). Pure, so tested natively; the router applies it in the browser.
 
+use content::query::Query;
+
 /// The route part of an address's path (`/fr/ro`): without the sub-path of `base` (the
 /// path of `<base href>`, `/` at a site's root) and without the `.html` of packaged files.
 pub fn route_path(pathname: &str, base: &str) -> String {
@@ -37,27 +39,20 @@ const KEPT: [&str; 2] = ["embed", "theme"];
 /// The query of the next address: its own (`to`, with or without `?`) plus the kept
 /// settings of the current one (`from`) that it does not set itself.
 pub fn carry_params(from: &str, to: &str) -> String {
-    let sets = |k: &str| pairs(to).any(|pair| key(pair) == k);
-    let kept = pairs(from).filter(|pair| KEPT.contains(&key(pair)) && !sets(key(pair)));
-    content::url::query_string(pairs(to).chain(kept))
+    let mut next = Query::parse(to);
+    for (key, value) in Query::parse(from).only(|k| KEPT.contains(&k)).pairs() {
+        if !next.contains(key) {
+            next.set(key, value);
+        }
+    }
+    next.to_string()
 }
 
-/// `search` with `k` set to `value`, in place of any value it had.
-pub fn with_param(search: &str, k: &str, value: &str) -> String {
-    let pair = format!("{k}={value}");
-    content::url::query_string(pairs(search).filter(|p| key(p) != k).chain([pair.as_str()]))
-}
-
-/// The `key=value` pairs of a query string, with or without its `?`.
-fn pairs(query: &str) -> impl Iterator<Item = &str> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-}
-
-fn key(pair: &str) -> &str {
-    pair.split('=').next().unwrap_or_default()
+/// `search` with `key` set to `value`, in place of any value it had.
+pub fn with_param(search: &str, key: &str, value: &str) -> String {
+    let mut query = Query::parse(search);
+    query.set(key, value);
+    query.to_string()
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! `content/`, and the interface texts under `i18n/`. The only module that talks to the
 //! network. URLs are relative, so they resolve against the page's `<base href>`.
 
-use content::{CountryManifest, PageEntry, Section, SiteIndex};
+use content::lang::Lang;
+use content::{CountryCode, CountryManifest, PageEntry, Section, SiteIndex};
 use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
@@ -110,23 +111,19 @@ pub async fn site_index() -> Result<SiteIndex, FetchError> {
     get_json(&format!("{CONTENT_ROOT}/index.json")).await
 }
 
-/// The manifest of `code` in `lang`, or in the country's default language when the country
-/// does not offer `lang`.
+/// The manifest of `code` shown with the interface in `ui` (see
+/// `CountrySummary::shown_language`).
 pub async fn country_manifest(
     index: &SiteIndex,
-    code: &str,
-    lang: &str,
+    code: &CountryCode,
+    ui: Lang,
 ) -> Result<CountryManifest, FetchError> {
     let country = index
         .countries
         .iter()
-        .find(|c| c.code == code)
+        .find(|c| c.code == *code)
         .ok_or(FetchError::NotFound)?;
-    let lang = if country.languages.iter().any(|c| c == lang) {
-        lang
-    } else {
-        &country.default_language
-    };
+    let lang = country.shown_language(ui);
     get_json(&format!("{CONTENT_ROOT}/{code}/{lang}.json")).await
 }
 
@@ -153,15 +150,11 @@ pub struct LoadedPage {
 /// loading machinery.
 pub async fn page(
     index: Arc<SiteIndex>,
-    code: String,
-    section: Option<String>,
+    code: CountryCode,
+    section: Option<Section>,
     slug: Option<String>,
-    lang: &'static str,
+    lang: Lang,
 ) -> Result<LoadedPage, FetchError> {
-    let section = match section {
-        None => None,
-        Some(dir) => Some(Section::from_dir(&dir).ok_or(FetchError::NotFound)?),
-    };
     let manifest = country_manifest(&index, &code, lang).await?;
     let entry = match section {
         None => manifest.hub.clone(),

@@ -16,6 +16,8 @@ use js_sys::Reflect;
 use leptos::prelude::*;
 use wasm_bindgen::{prelude::*, JsCast};
 
+use content::{lang::Lang, route::Route};
+
 use crate::protocol::{Command, Incoming, Outgoing, VERSION};
 use crate::router::{current_path, go, navigate};
 
@@ -53,6 +55,7 @@ pub fn start(path: RwSignal<String>) {
         let _ = Reflect::set(&window(), &"electionCenter".into(), &api);
     }
     HOST.with(|h| *h.borrow_mut() = Some(host));
+    crate::router::set_external_opener(open_external);
     Effect::new(move || {
         let path = path.get();
         if READY.get() {
@@ -82,7 +85,7 @@ pub fn ready() {
 
 /// Hands a link that leaves the site to the host; false when there is none (the browser
 /// follows the link).
-pub fn open_external(url: &str) -> bool {
+fn open_external(url: &str) -> bool {
     let hosted = HOST.with(|h| h.borrow().is_some());
     if hosted {
         send(&Outgoing::OpenExternal { url });
@@ -90,9 +93,12 @@ pub fn open_external(url: &str) -> bool {
     hosted
 }
 
-/// The interface language of a route path (`/` is shown in the default one).
+/// The interface language of a route path (`/`, and a path that names nothing, are shown
+/// in the default one).
 fn lang_of(path: &str) -> &'static str {
-    content::lang::from_path(path).unwrap_or(content::lang::DEFAULT_LANGUAGE)
+    Route::parse(path)
+        .map_or(Lang::DEFAULT, |r| r.shown_lang())
+        .as_str()
 }
 
 fn root() -> web_sys::Element {
@@ -179,12 +185,9 @@ fn receive(data: JsValue, path: RwSignal<String>) {
     let search = window().location().search().unwrap_or_default();
     match incoming.command() {
         Ok(Command::SetLanguage(lang)) => {
-            let here = current_path();
-            if content::lang::from_path(&here) != Some(lang) {
-                go(
-                    path,
-                    &format!("{}{search}", content::lang::switch_path(&here, lang)),
-                );
+            let here = Route::parse(&current_path()).unwrap_or(Route::Root);
+            if here.lang() != Some(lang) {
+                go(path, &format!("{}{search}", here.in_lang(lang).href()));
             }
         }
         Ok(Command::SetTheme(theme)) => {

@@ -2,10 +2,11 @@
 
 use std::rc::Rc;
 
-use content::PageEntry;
+use content::{route::Route, PageEntry};
 use leptos::prelude::*;
 
 use crate::api::{FetchError, Latest};
+use crate::head::set_head;
 use crate::i18n::use_i18n;
 
 /// A page body, already rendered to safe HTML by the content crate's one renderer when the
@@ -50,6 +51,23 @@ pub fn Provenance(entry: PageEntry) -> impl IntoView {
     }
 }
 
+/// What any address that names nothing shows: an unknown path, country, section or page.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    set_head(
+        Some(i18n.t("state.not_found")),
+        i18n.t("state.not_found_description"),
+    );
+    view! {
+        <section class="not-found">
+            <h1>{i18n.t("state.not_found")}</h1>
+            <p>{i18n.t("state.not_found_text")}</p>
+            <p><a class="button" href=Route::Home { lang: i18n.lang }.href()>{i18n.t("state.choose_country")}</a></p>
+        </section>
+    }
+}
+
 #[component]
 pub fn Loading() -> impl IntoView {
     view! { <p class="loading" role="status">{use_i18n().t("state.loading")}</p> }
@@ -61,7 +79,7 @@ pub fn Loading() -> impl IntoView {
 pub fn LoadFailed(error: FetchError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     match error {
-        FetchError::NotFound => crate::routes::not_found::NotFound().into_any(),
+        FetchError::NotFound => NotFound().into_any(),
         FetchError::Unavailable => view! {
             <section class="load-error" role="alert">
                 <h1>{i18n.t("state.failed")}</h1>
@@ -110,7 +128,7 @@ pub fn PageArticle(
     let i18n = use_i18n();
     let lang = entry.lang.clone();
     // Shown in another language than the interface's: say so, in the interface's.
-    let fallback = (lang != i18n.lang)
+    let fallback = (i18n.lang != lang)
         .then(|| i18n.tf("site.fallback", &[("language", &i18n.language(&lang))]));
     view! {
         <article>

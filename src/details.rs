@@ -3,9 +3,10 @@
 //! in the interface's language; dates are formatted for it.
 
 use content::countdown::{next_event, Until};
+use content::route::Route;
 use content::{
-    Captions, Election, ElectionEvent, ElectionStatus, EventKind, PageEntry, Partner, PartnerKind,
-    Resource, ResourceKind, TocEntry, Video, VideoSource,
+    Captions, CountryCode, Election, ElectionEvent, ElectionStatus, EventKind, PageEntry, Partner,
+    PartnerKind, Resource, ResourceKind, Section, TocEntry, Video, VideoSource,
 };
 use leptos::prelude::*;
 
@@ -13,12 +14,17 @@ use crate::i18n::I18n;
 use content::format;
 
 /// The kind-specific block of `entry`, a page of country `code`.
-pub fn details(i18n: &I18n, code: &str, entry: &PageEntry) -> Option<AnyView> {
+pub fn details(i18n: &I18n, code: &CountryCode, entry: &PageEntry) -> Option<AnyView> {
     if let Some(e) = &entry.election {
-        let rerun_of = e
-            .rerun_of
-            .as_ref()
-            .map(|slug| format!("{}/{code}/elections/{slug}", i18n.lang));
+        let rerun_of = e.rerun_of.as_ref().map(|slug| {
+            Route::Page {
+                lang: i18n.lang,
+                country: code.clone(),
+                section: Section::Elections,
+                slug: slug.clone(),
+            }
+            .href()
+        });
         // Calendar files are written by the build beside the page, one per event.
         let calendars = format!("content/{code}/{}/elections/{}", entry.lang, entry.slug);
         return Some(election(i18n, e, rerun_of, &calendars).into_any());
@@ -133,7 +139,7 @@ fn voter_time(i18n: &I18n, utc: &str, zone: &str) -> impl IntoView {
     {
         let (utc, zone, i18n) = (utc.to_owned(), zone.to_owned(), i18n.clone());
         Effect::new(move || {
-            if let Some(time) = crate::intl::in_voter_zone(&utc, &zone, i18n.lang) {
+            if let Some(time) = crate::intl::in_voter_zone(&utc, &zone, i18n.lang.as_str()) {
                 shown.set(Some(i18n.tf("election.your_time", &[("time", &time)])));
             }
         });
@@ -185,7 +191,7 @@ const PRELOAD: &str = if cfg!(target_arch = "wasm32") {
     "none"
 };
 
-fn video(i18n: &I18n, code: &str, v: &Video) -> impl IntoView {
+fn video(i18n: &I18n, code: &CountryCode, v: &Video) -> impl IntoView {
     let media = |path: &str| format!("content/{code}/{path}");
     let player = match &v.source {
         VideoSource::File { file, captions } => {

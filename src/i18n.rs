@@ -5,7 +5,9 @@
 
 use std::sync::Arc;
 
-use content::{format, lang, SiteIndex};
+use content::lang::{self, Lang};
+use content::route::Route;
+use content::{format, SiteIndex};
 use leptos::prelude::*;
 
 use crate::{api, memory};
@@ -13,7 +15,7 @@ use crate::{api, memory};
 /// The interface language and its texts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct I18n {
-    pub lang: &'static str,
+    pub lang: Lang,
     /// `(key, text)` sorted by key, as `content-cli i18n` writes them.
     texts: Arc<Vec<(String, String)>>,
 }
@@ -44,13 +46,13 @@ impl I18n {
     /// by `n` written the language's way (1,000 / 1 000 / 1.000).
     pub fn tn(&self, key: &str, n: usize) -> String {
         let n = n as u64;
-        let form = format!("{key}.{}", format::plural_category(self.lang, n));
+        let form = format!("{key}.{}", format::plural_category(self.lang.as_str(), n));
         let key = if self.get(&form).is_some() {
             form
         } else {
             format!("{key}.other")
         };
-        self.tf(&key, &[("count", &format::count(self.lang, n))])
+        self.tf(&key, &[("count", &format::count(self.lang.as_str(), n))])
     }
 
     /// A calendar day (`2024-06-30`) or a wall-clock time (`2024-06-30T08:00`) the way the
@@ -100,8 +102,8 @@ pub fn use_i18n() -> I18n {
 }
 
 /// Each language's own name, as language pickers show it.
-pub fn autonym(lang: &str) -> &'static str {
-    match lang {
+pub fn autonym(lang: Lang) -> &'static str {
+    match lang.as_str() {
         "fr" => "Français",
         "ro" => "Română",
         "hu" => "Magyar",
@@ -115,8 +117,9 @@ pub fn autonym(lang: &str) -> &'static str {
 /// pre-rendered page lists them) this happens within the first render.
 #[component]
 pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
-    let path = crate::router::use_path();
-    let lang = Memo::new(move |_| lang::from_path(&path.read()).unwrap_or(lang::DEFAULT_LANGUAGE));
+    let route = crate::router::use_route();
+    let lang =
+        Memo::new(move |_| route.with(|r| r.as_ref().map_or(Lang::DEFAULT, Route::shown_lang)));
     // While another language loads, the current one stays on screen.
     let site = api::Latest::new();
     api::now_and_on_change(
@@ -126,15 +129,15 @@ pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
     Effect::new(move || {
         if let (Some(Ok((i18n, _))), Some(root)) = (site.value.get(), document().document_element())
         {
-            let _ = root.set_attribute("lang", i18n.lang);
-            let _ = root.set_attribute("dir", lang::direction(i18n.lang));
+            let _ = root.set_attribute("lang", i18n.lang.as_str());
+            let _ = root.set_attribute("dir", lang::direction(i18n.lang.as_str()));
         }
     });
     // A page in a language is the voter's choice (they followed a link in it, or picked
     // it): remember it for their next visit to `/`.
     Effect::new(move || {
-        if let Some(chosen) = lang::from_path(&path.read()) {
-            memory::save_language(chosen);
+        if let Some(chosen) = route.with(|r| r.as_ref().and_then(Route::lang)) {
+            memory::save_language(chosen.as_str());
         }
     });
     view! {
@@ -154,9 +157,9 @@ pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
 }
 
 /// The site index and the interface texts of `lang`.
-async fn load(lang: &'static str) -> Result<(I18n, Arc<SiteIndex>), api::FetchError> {
+async fn load(lang: Lang) -> Result<(I18n, Arc<SiteIndex>), api::FetchError> {
     let index = api::site_index().await?;
-    let texts = api::texts(lang).await?;
+    let texts = api::texts(lang.as_str()).await?;
     Ok((
         I18n {
             lang,

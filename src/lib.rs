@@ -26,9 +26,11 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
+use components::NotFound;
+use content::{lang::Lang, route::Route};
 use i18n::{autonym, use_i18n, SiteProvider};
-use router::{use_path, Route};
-use routes::{country::CountryPage, home, not_found::NotFound, section::SectionPage};
+use router::use_route;
+use routes::{country::CountryPage, home, section::SectionPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -39,6 +41,7 @@ pub fn App() -> impl IntoView {
         provide_context(location);
         bridge::start(location.0);
     }
+    router::provide_route();
     view! {
         <SiteProvider>
             <Shell />
@@ -53,22 +56,22 @@ fn Shell() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{i18n.t("site.skip")}</a>
         <header class="site-header">
-            <a class="brand" href=i18n.lang>
+            <a class="brand" href=Route::Home { lang: i18n.lang }.href()>
                 <span class="brand-mark" aria-hidden="true">"✓"</span>
                 {i18n.t("site.name")}
             </a>
             <LanguageSwitcher />
         </header>
         <main id="main" tabindex="-1">
-            {move || match Route::parse(&use_path().read()) {
-                Route::Root => home::root_page().into_any(),
-                Route::Home => home::home_page().into_any(),
-                Route::Hub { country } => view! { <CountryPage country section=None slug=None /> }.into_any(),
-                Route::Section { country, section } => view! { <SectionPage country section /> }.into_any(),
-                Route::Page { country, section, slug } => {
+            {move || match use_route().get() {
+                Some(Route::Root) => home::root_page().into_any(),
+                Some(Route::Home { .. }) => home::home_page().into_any(),
+                Some(Route::Hub { country, .. }) => view! { <CountryPage country section=None slug=None /> }.into_any(),
+                Some(Route::Section { country, section, .. }) => view! { <SectionPage country section /> }.into_any(),
+                Some(Route::Page { country, section, slug, .. }) => {
                     view! { <CountryPage country section=Some(section) slug=Some(slug) /> }.into_any()
                 }
-                Route::NotFound => NotFound().into_any(),
+                None => NotFound().into_any(),
             }}
         </main>
         <footer class="site-footer">
@@ -81,13 +84,15 @@ fn Shell() -> impl IntoView {
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
-    let path = use_path();
+    let route = use_route();
+    // An address that names no page switches to the home page in the other language.
+    let href = move |lang| route.with(|r| r.as_ref().unwrap_or(&Route::Root).in_lang(lang).href());
     view! {
         <nav class="lang-switcher" aria-label=i18n.t("site.interface_language")>
             <ul>
-                {content::lang::UI_LANGUAGES.into_iter().map(|l| {
+                {Lang::all().map(|l| {
                     let current = (l == i18n.lang).then_some("true");
-                    view! { <li><a href=move || content::lang::switch_path(&path.read(), l) hreflang=l lang=l aria-current=current>{autonym(l)}</a></li> }
+                    view! { <li><a href=move || href(l) hreflang=l.as_str() lang=l.as_str() aria-current=current>{autonym(l)}</a></li> }
                 }).collect_view()}
             </ul>
         </nav>

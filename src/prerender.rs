@@ -6,13 +6,18 @@
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
+use content::{lang::Lang, route::Route};
+
 use crate::{api, head, App};
 
 pub use crate::api::preload;
 
 /// `template` (Trunk's `index.html`) with the page at `path` in it: `<html lang>`, title,
-/// meta description, the list of files it read, and body. Fails when the template lacks a part to fill.
-pub fn page(template: &str, path: &str) -> Result<String, String> {
+/// meta description, its addresses (canonical and in every language, under `site_url`,
+/// the site's public address ending in `/`), the list of files it read, and body. A path
+/// that names no route is the not-found page, which search engines are asked not to list.
+/// Fails when the template lacks a part to fill.
+pub fn page(template: &str, path: &str, site_url: &str) -> Result<String, String> {
     api::take_read();
     let owner = Owner::new();
     let body = owner.with(|| {
@@ -21,20 +26,37 @@ pub fn page(template: &str, path: &str) -> Result<String, String> {
     });
     let (title, description) =
         head::rendered().ok_or_else(|| format!("{path}: the page set no title"))?;
-    let lang = content::lang::from_path(path).unwrap_or(content::lang::DEFAULT_LANGUAGE);
+    let route = Route::parse(path).filter(|r| r.path() == path);
+    let lang = route.as_ref().map_or(Lang::DEFAULT, Route::shown_lang);
+    let mut head_tags = match &route {
+        Some(route) => {
+            let mut links = format!(
+                "<link rel=\"canonical\" href=\"{}\">\n",
+                escape(&url(site_url, route))
+            );
+            for (hreflang, href) in alternates(route, site_url) {
+                links.push_str(&format!(
+                    "<link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{}\">\n",
+                    escape(&href)
+                ));
+            }
+            links
+        }
+        None => "<meta name=\"robots\" content=\"noindex\">\n".to_owned(),
+    };
     // Not `<link rel=preload>`: those would start downloading before the first paint and
     // share the connection with the stylesheet; the app fetches them when it starts.
-    let data = format!(
+    head_tags.push_str(&format!(
         "<meta name=\"election-center:data\" content=\"{}\">\n",
         escape(&api::take_read().join(" "))
-    );
+    ));
     let html = replace_between(
         template,
         "<html",
         ">",
         &format!(
             " lang=\"{lang}\" dir=\"{}\"",
-            content::lang::direction(lang)
+            content::lang::direction(lang.as_str())
         ),
     )?;
     let html = replace_between(&html, "<title>", "</title>", &escape(&title))?;
@@ -44,12 +66,26 @@ pub fn page(template: &str, path: &str) -> Result<String, String> {
         "\">",
         &escape(&description),
     )?;
-    let html = html.replacen("</head>", &format!("{data}</head>"), 1);
+    let html = html.replacen("</head>", &format!("{head_tags}</head>"), 1);
     let html = replace_between(&html, "<body", "</body>", &format!(">{body}"))?;
     // The parser puts anything after `</body>`, even a line break, into the body: the page
     // must end there, or its text differs from the app's.
     let end = html.rfind("</body>").unwrap_or(html.len());
     Ok(format!("{}</body></html>", &html[..end]))
+}
+
+/// The public address of `route` under `site_url` (`https://example.org/sub/`).
+pub fn url(site_url: &str, route: &Route) -> String {
+    format!("{site_url}{}", &route.path()[1..])
+}
+
+/// The same page in each interface language, as `(hreflang, address)`, then `x-default`.
+pub fn alternates(route: &Route, site_url: &str) -> Vec<(&'static str, String)> {
+    route
+        .alternates()
+        .into_iter()
+        .map(|(lang, r)| (lang.map_or("x-default", Lang::as_str), url(site_url, &r)))
+        .collect()
 }
 
 /// `text` with what lies between the first `start` and the next `end` replaced.

@@ -5,6 +5,8 @@
 //! Whatever a host sends is data: it is parsed into one of three commands, checked, and
 //! anything else is refused with a reason sent back. Nothing in a message is ever run.
 
+use content::{lang::Lang, query::Query, route::Route};
+
 /// The protocol's version; every message carries it. A change that older hosts or sites
 /// would misread gets a new number.
 pub const VERSION: u32 = 1;
@@ -104,7 +106,7 @@ pub struct Incoming {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Show the same page with the interface in this language.
-    SetLanguage(&'static str),
+    SetLanguage(Lang),
     /// `light`, `dark`, or `None` to follow the device's setting.
     SetTheme(Option<&'static str>),
     /// Show this page of the site: a path with an optional query (`/en/ro/videos?partner=afp`).
@@ -122,7 +124,7 @@ impl Incoming {
             Some("setLanguage") => self
                 .lang
                 .as_deref()
-                .and_then(|lang| content::lang::UI_LANGUAGES.into_iter().find(|l| *l == lang))
+                .and_then(Lang::parse)
                 .map(Command::SetLanguage)
                 .ok_or("setLanguage needs \"lang\", an interface language: en, fr, ro or hu"),
             Some("setTheme") => match self.theme.as_deref() {
@@ -143,27 +145,15 @@ impl Incoming {
 }
 
 /// `path` as an address relative to the site's base (`en/ro/videos?partner=afp`), if it is
-/// a path of this site: segments of letters, digits, `-` and `_`, with an optional query.
+/// a route of this site in its one form (`content::route`), with an optional query.
 /// Anything that could name another site or scheme (`//x`, `javascript:`, `..`) is not.
 fn site_path(path: &str) -> Option<String> {
-    let (route, query) = path
-        .split_once('?')
-        .map_or((path, None), |(r, q)| (r, Some(q)));
-    let route = route.strip_prefix('/')?;
-    let segment_ok = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    };
-    if !(route.is_empty() || route.split('/').all(segment_ok))
-        || query.is_some_and(|q| q.contains('#'))
-    {
+    if path.contains('#') {
         return None;
     }
-    Some(match query {
-        Some(query) => format!("./{route}?{query}"),
-        None => format!("./{route}"),
-    })
+    let (route, query) = path.split_once('?').unwrap_or((path, ""));
+    let route = Route::parse(route).filter(|r| r.path() == route)?;
+    Some(format!("{}{}", route.href(), Query::parse(query)))
 }
 
 #[cfg(test)]
@@ -224,7 +214,7 @@ mod tests {
     fn the_three_commands() {
         assert_eq!(
             incoming(r#"{"version":1,"type":"setLanguage","lang":"hu"}"#),
-            Ok(Command::SetLanguage("hu"))
+            Ok(Command::SetLanguage(Lang::parse("hu").unwrap()))
         );
         assert_eq!(
             incoming(r#"{"version":1,"type":"setTheme","theme":"dark"}"#),
@@ -236,7 +226,7 @@ mod tests {
         );
         assert_eq!(
             incoming(r#"{"version":1,"type":"navigate","path":"/fr/ro/videos?partner=afp"}"#),
-            Ok(Command::Navigate("./fr/ro/videos?partner=afp".into()))
+            Ok(Command::Navigate("fr/ro/videos?partner=afp".into()))
         );
         assert_eq!(
             incoming(r#"{"version":1,"type":"navigate","path":"/"}"#),

@@ -1,61 +1,16 @@
-//! Which page a path names, and moving between pages without reloading. Four static
-//! patterns need no routing library: leptos_router measured several KB of wasm more than
-//! this module. The parse is pure and tested natively; the browser side intercepts clicks
-//! on same-site links and follows the history's back and forward.
+//! Which page the address shows, and moving between pages without reloading. The shape of
+//! addresses belongs to `content::route` (pure, tested natively); this module keeps the
+//! current one: it intercepts clicks on same-site links, follows the history's back and
+//! forward, and replaces an address in another form (`/FR/ro/`) with the page's one form.
+//! (leptos_router measured several KB of wasm more than this module.)
 //! An address may carry more than the route (see `address`): [`current_path`] strips that,
 //! [`navigate`] puts it back.
 
+use content::route::Route;
 use leptos::prelude::*;
 
 #[cfg(target_arch = "wasm32")]
 use crate::address::{carry_params, file_path, route_path};
-
-/// What a path shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route {
-    /// `/`: the home page before the voter's language is known.
-    Root,
-    /// `/fr`: the home page in a language.
-    Home,
-    /// `/fr/ro`: a country's hub.
-    Hub { country: String },
-    /// `/fr/ro/videos`: every page of one section of a country.
-    Section { country: String, section: String },
-    /// `/fr/ro/guides/check-a-claim`: one page of a country.
-    Page {
-        country: String,
-        section: String,
-        slug: String,
-    },
-    /// Anything else, including a first segment that is not an interface language.
-    NotFound,
-}
-
-impl Route {
-    pub fn parse(path: &str) -> Route {
-        let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-        match segments.as_slice() {
-            [""] => Route::Root,
-            [lang, rest @ ..] if content::lang::from_path(lang).is_some() => match rest {
-                [] => Route::Home,
-                [country] => Route::Hub {
-                    country: (*country).to_owned(),
-                },
-                [country, section] => Route::Section {
-                    country: (*country).to_owned(),
-                    section: (*section).to_owned(),
-                },
-                [country, section, slug] => Route::Page {
-                    country: (*country).to_owned(),
-                    section: (*section).to_owned(),
-                    slug: (*slug).to_owned(),
-                },
-                _ => Route::NotFound,
-            },
-            _ => Route::NotFound,
-        }
-    }
-}
 
 /// The current path (`/fr/ro`), provided by `App`.
 #[derive(Clone, Copy)]
@@ -63,6 +18,35 @@ pub struct Location(pub RwSignal<String>);
 
 pub fn use_path() -> RwSignal<String> {
     expect_context::<Location>().0
+}
+
+/// The route of the current path, `None` when it names no page; provided by `App`.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub Memo<Option<Route>>);
+
+pub fn provide_route() {
+    let path = use_path();
+    provide_context(CurrentRoute(Memo::new(move |_| Route::parse(&path.read()))));
+}
+
+pub fn use_route() -> Memo<Option<Route>> {
+    expect_context::<CurrentRoute>().0
+}
+
+/// Opens a link that leaves the site, when someone other than the browser must (an
+/// embedding app's host; see `bridge`); true when it took the link. Set from outside so
+/// the router need not know who hosts it.
+#[cfg(target_arch = "wasm32")]
+type ExternalOpener = fn(&str) -> bool;
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static OPEN_EXTERNAL: std::cell::Cell<Option<ExternalOpener>> = const { std::cell::Cell::new(None) };
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn set_external_opener(open: ExternalOpener) {
+    OPEN_EXTERNAL.set(Some(open));
 }
 
 /// In the browser: the address bar's path, kept in step with same-site link clicks and
@@ -102,7 +86,7 @@ pub fn browser_location() -> Location {
         {
             // Other sites, downloads and new windows are the browser's job; in an app's
             // webview they would leave the app, so its host opens them instead.
-            if crate::bridge::open_external(&a.href()) {
+            if OPEN_EXTERNAL.get().is_some_and(|open| open(&a.href())) {
                 ev.prevent_default();
             }
             return;
@@ -112,7 +96,6 @@ pub fn browser_location() -> Location {
     });
     Location(path)
 }
-
 /// Shows the page at `url` as a new history entry. A screen reader starts reading it; a
 /// keyboard continues from its top (or from its `#anchor`).
 #[cfg(target_arch = "wasm32")]
@@ -142,13 +125,21 @@ fn base_path() -> String {
         .map_or_else(|| "/".to_owned(), |url| url.pathname())
 }
 
-/// The route part of the address bar.
+/// The route part of the address bar. An address in another form than its page's one
+/// (`/FR/ro/`, `/fr//ro`) is replaced by that form first, query and fragment kept.
 #[cfg(target_arch = "wasm32")]
 pub fn current_path() -> String {
-    route_path(
-        &window().location().pathname().unwrap_or_default(),
-        &base_path(),
-    )
+    let location = window().location();
+    let path = route_path(&location.pathname().unwrap_or_default(), &base_path());
+    match Route::parse(&path) {
+        Some(route) if route.path() != path => {
+            let search = location.search().unwrap_or_default();
+            let hash = location.hash().unwrap_or_default();
+            navigate(&format!("{}{search}{hash}", route.href()), true);
+            route.path()
+        }
+        _ => path,
+    }
 }
 
 /// Moves to `url` (relative to `<base href>`, or absolute) in the history, replacing the
@@ -175,40 +166,5 @@ pub fn navigate(url: &str, replace: bool) {
         } else {
             history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url.as_deref())
         };
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_name_their_pages() {
-        assert_eq!(Route::parse("/"), Route::Root);
-        assert_eq!(Route::parse("/hu"), Route::Home);
-        assert_eq!(
-            Route::parse("/hu/ro"),
-            Route::Hub {
-                country: "ro".into()
-            }
-        );
-        assert_eq!(
-            Route::parse("/fr/ro/guides/check-a-claim"),
-            Route::Page {
-                country: "ro".into(),
-                section: "guides".into(),
-                slug: "check-a-claim".into()
-            }
-        );
-        assert_eq!(
-            Route::parse("/en/ro/videos"),
-            Route::Section {
-                country: "ro".into(),
-                section: "videos".into()
-            }
-        );
-        for missing in ["/de", "/de/fr", "/france", "/a/b/c/d/e", "/en/fr/x/y/z"] {
-            assert_eq!(Route::parse(missing), Route::NotFound, "{missing}");
-        }
     }
 }

@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
-use content::{CountryManifest, ElectionStatus, PageEntry, Section, SiteIndex};
+use content::route::Route;
+use content::{CountryCode, CountryManifest, ElectionStatus, PageEntry, Section, SiteIndex};
 use leptos::prelude::*;
 
 use crate::api::{self, LoadedPage};
@@ -13,8 +14,8 @@ use crate::i18n::{use_i18n, I18n};
 /// pages), in the interface's language when the country offers it, else in the country's own.
 #[component]
 pub fn CountryPage(
-    country: String,
-    section: Option<String>,
+    country: CountryCode,
+    section: Option<Section>,
     slug: Option<String>,
 ) -> impl IntoView {
     let lang = use_i18n().lang;
@@ -22,13 +23,7 @@ pub fn CountryPage(
     let page = api::Latest::new();
     let fetch = move || {
         page.load(
-            api::page(
-                index.clone(),
-                country.clone(),
-                section.clone(),
-                slug.clone(),
-                lang,
-            ),
+            api::page(index.clone(), country.clone(), section, slug.clone(), lang),
             false,
         );
     };
@@ -48,10 +43,10 @@ fn loaded_view(
     Effect::new(move || crate::memory::save_country(&remembered));
     let CountryManifest { country, pages, .. } = manifest;
     let (entry, html) = (entry.clone(), html.clone());
-    let name = country.name(ui).to_owned();
+    let name = country.name(ui.as_str()).to_owned();
     let code = country.code.clone();
     let description = entry.summary.clone().unwrap_or_else(|| entry.title.clone());
-    let countries = (ui.to_owned(), i18n.t("site.countries"));
+    let countries = (Route::Home { lang: ui }.href(), i18n.t("site.countries"));
     let (title, trail, current, before_body, sections) = match entry.section {
         None => {
             let sections = Section::ALL
@@ -62,9 +57,19 @@ fn loaded_view(
             (name.clone(), vec![countries], name, next, Some(sections))
         }
         Some(section) => {
-            let href = format!("{ui}/{code}/{}/{}", section.dir(), entry.slug);
+            let href = Route::Page {
+                lang: ui,
+                country: code.clone(),
+                section,
+                slug: entry.slug.clone(),
+            }
+            .href();
             let facts = view! { {details::table_of_contents(&i18n, &href, &entry.toc)} {details::details(&i18n, &code, &entry)} }.into_any();
-            let trail = vec![countries, (format!("{ui}/{code}"), name)];
+            let hub = Route::Hub {
+                lang: ui,
+                country: code.clone(),
+            };
+            let trail = vec![countries, (hub.href(), name)];
             (
                 entry.title.clone(),
                 trail,
@@ -85,7 +90,7 @@ fn loaded_view(
 
 /// The hub's first word on elections: the current or next one (by its status) with a live
 /// countdown, or, when none is coming, that none is and which was the most recent.
-fn next_election(i18n: &I18n, code: &str, pages: &[PageEntry]) -> Option<impl IntoView> {
+fn next_election(i18n: &I18n, code: &CountryCode, pages: &[PageEntry]) -> Option<impl IntoView> {
     let elections: Vec<(&PageEntry, &content::Election)> = pages
         .iter()
         .filter_map(|p| Some((p, p.election.as_ref()?)))
@@ -107,7 +112,13 @@ fn next_election(i18n: &I18n, code: &str, pages: &[PageEntry]) -> Option<impl In
     } else {
         "hub.no_upcoming"
     };
-    let href = format!("{}/{code}/elections/{}", i18n.lang, page.slug);
+    let href = Route::Page {
+        lang: i18n.lang,
+        country: code.clone(),
+        section: Section::Elections,
+        slug: page.slug.clone(),
+    }
+    .href();
     Some(view! {
         <section class="next-election" aria-labelledby="next-election">
             <h2 id="next-election">{i18n.t(heading)}</h2>
@@ -120,15 +131,21 @@ fn next_election(i18n: &I18n, code: &str, pages: &[PageEntry]) -> Option<impl In
 /// A section on the hub: its title, a link to the section's own page, its pages.
 fn section_list(
     i18n: &I18n,
-    code: &str,
+    code: &CountryCode,
     section: Section,
     pages: &[PageEntry],
 ) -> Option<impl IntoView> {
     let groups = section_groups(i18n, code, section, pages)?;
     let title = section_title(i18n, section);
+    let href = Route::Section {
+        lang: i18n.lang,
+        country: code.clone(),
+        section,
+    }
+    .href();
     Some(view! {
         <section class="hub-section" aria-labelledby=format!("section-{}", section.dir())>
-            <h2 id=format!("section-{}", section.dir())><a href=format!("{}/{code}/{}", i18n.lang, section.dir())>{title}</a></h2>
+            <h2 id=format!("section-{}", section.dir())><a href=href>{title}</a></h2>
             {groups}
         </section>
     })
@@ -137,7 +154,7 @@ fn section_list(
 /// The pages of one section as lists, grouped by kind; `None` when it has none.
 pub fn section_groups(
     i18n: &I18n,
-    code: &str,
+    code: &CountryCode,
     section: Section,
     pages: &[PageEntry],
 ) -> Option<impl IntoView> {
@@ -164,7 +181,13 @@ pub fn section_groups(
                 {kind.map(|k| view! { <h3 class="kind-heading">{k}</h3> })}
                 <ul class="page-list">
                     {members.into_iter().map(|p| {
-                        let href = format!("{ui}/{code}/{}/{}", section.dir(), p.slug);
+                        let href = Route::Page {
+                            lang: ui,
+                            country: code.clone(),
+                            section,
+                            slug: p.slug.clone(),
+                        }
+                        .href();
                         view! {
                             <li lang=p.lang.clone()>
                                 <a href=href>{p.title.clone()}</a>

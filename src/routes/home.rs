@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use content::route::Route;
 use content::SiteIndex;
 use leptos::prelude::*;
 
@@ -22,8 +23,8 @@ pub fn root_page() -> impl IntoView {
                 .collect();
             let saved = crate::memory::saved_language();
             if let Some(lang) = content::lang::preferred(saved.as_deref(), &browser) {
-                if lang != content::lang::DEFAULT_LANGUAGE {
-                    crate::router::navigate(lang, true);
+                if lang != content::lang::Lang::DEFAULT {
+                    crate::router::navigate(&Route::Home { lang }.href(), true);
                     path.set(crate::router::current_path());
                 }
             }
@@ -47,10 +48,10 @@ pub fn home_page() -> impl IntoView {
         let (index, i18n) = (index.clone(), i18n.clone());
         move || {
             let code = last.get()?;
-            let country = index.countries.iter().find(|c| c.code == code)?;
-            let label = i18n.tf("site.continue", &[("country", country.name(ui))]);
+            let country = index.countries.iter().find(|c| c.code.as_str() == code)?;
+            let label = i18n.tf("site.continue", &[("country", country.name(ui.as_str()))]);
             Some(
-                view! { <p class="continue"><a class="button" href=format!("{ui}/{code}")>{label}</a></p> },
+                view! { <p class="continue"><a class="button" href=Route::Hub { lang: ui, country: country.code.clone() }.href()>{label}</a></p> },
             )
         }
     };
@@ -60,12 +61,13 @@ pub fn home_page() -> impl IntoView {
         {continue_to}
         <ul class="country-list" aria-label=i18n.t("site.countries")>
             {index.countries.iter().map(|c| {
-                let native = c.names.get(&c.default_language).filter(|n| *n != c.name(ui)).cloned();
+                let name = c.name(ui.as_str()).to_owned();
+                let native = c.names.get(&c.default_language).filter(|n| **n != name).cloned();
                 view! {
                     <li>
-                        <a class="country-card" href=format!("{ui}/{}", c.code)>
+                        <a class="country-card" href=Route::Hub { lang: ui, country: c.code.clone() }.href()>
                             <span class="country-code" aria-hidden="true">{c.code.to_ascii_uppercase()}</span>
-                            <span class="country-name">{c.name(ui).to_owned()}</span>
+                            <span class="country-name">{name}</span>
                             {native.map(|n| view! { <span class="country-native" lang=c.default_language.clone()>{n}</span> })}
                         </a>
                     </li>

@@ -2,5 +2,4 @@
 
 pub mod country;
 pub mod home;
-pub mod not_found;
 pub mod section;

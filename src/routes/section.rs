@@ -1,20 +1,20 @@
 use std::sync::Arc;
 
+use content::route::Route;
 use content::videos::Filters;
-use content::{format, CountryManifest, PageEntry, Section, SiteIndex, Video};
+use content::{format, CountryCode, CountryManifest, PageEntry, Section, SiteIndex, Video};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::{loaded, Breadcrumbs};
+use crate::components::{loaded, Breadcrumbs, NotFound};
 use crate::head::set_head;
 use crate::i18n::{use_i18n, I18n};
 use crate::routes::country::{section_groups, section_title};
-use crate::routes::not_found::NotFound;
 
 /// `/:lang/:country/:section`: every page of one section of a country; videos as a grid
 /// that can be filtered by topic, partner and language.
 #[component]
-pub fn SectionPage(country: String, section: String) -> impl IntoView {
+pub fn SectionPage(country: CountryCode, section: Section) -> impl IntoView {
     let lang = use_i18n().lang;
     let index = expect_context::<Arc<SiteIndex>>();
     let manifest = api::Latest::new();
@@ -25,18 +25,14 @@ pub fn SectionPage(country: String, section: String) -> impl IntoView {
             false,
         );
     };
-    let section = Section::from_dir(&section);
-    loaded(manifest, fetch, move |m| match section {
-        Some(section) => list_view(m, section),
-        None => NotFound().into_any(),
-    })
+    loaded(manifest, fetch, move |m| list_view(m, section))
 }
 
 fn list_view(manifest: &CountryManifest, section: Section) -> AnyView {
     let i18n = use_i18n();
     let ui = i18n.lang;
     let code = &manifest.country.code;
-    let name = manifest.country.name(ui).to_owned();
+    let name = manifest.country.name(ui.as_str()).to_owned();
     let title = section_title(&i18n, section);
     let list = if section == Section::Videos {
         video_grid(&i18n, manifest).map(IntoAny::into_any)
@@ -51,8 +47,15 @@ fn list_view(manifest: &CountryManifest, section: Section) -> AnyView {
         format!("{title} · {name}"),
     );
     let trail = vec![
-        (ui.to_owned(), i18n.t("site.countries")),
-        (format!("{ui}/{code}"), name),
+        (Route::Home { lang: ui }.href(), i18n.t("site.countries")),
+        (
+            Route::Hub {
+                lang: ui,
+                country: code.clone(),
+            }
+            .href(),
+            name,
+        ),
     ];
     view! {
         <Breadcrumbs trail current=title.clone() />
@@ -129,7 +132,7 @@ fn video_grid(i18n: &I18n, manifest: &CountryManifest) -> Option<impl IntoView> 
         view! {
             <li class="video-card" hidden=hidden lang=page.lang.clone()>
                 {poster}
-                <h2><a href=format!("{ui}/{code}/videos/{}", page.slug)>{page.title.clone()}</a></h2>
+                <h2><a href=Route::Page { lang: ui, country: code.clone(), section: Section::Videos, slug: page.slug.clone() }.href()>{page.title.clone()}</a></h2>
                 <dl class="facts">
                     {video.partner.as_deref().map(|p| view! { <dt>{i18n.t("video.partner")}</dt><dd>{partner_name(p)}</dd> })}
                     {video.duration_seconds.map(|s| view! { <dt>{i18n.t("video.duration")}</dt><dd>{format::duration(s)}</dd> })}
@@ -154,16 +157,19 @@ fn filter_select(
     options: &[(String, String)],
     filters: RwSignal<Filters>,
 ) -> impl IntoView {
-    let selected =
-        move |value: &str| filters.with(|f| field(&mut f.clone(), key).as_deref() == Some(value));
+    let selected = move |value: &str| filters.with(|f| f.to_query().get(key) == Some(value));
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        filters.update(|f| *field(f, key) = (!value.is_empty()).then_some(value));
+        filters.update(|f| {
+            if let Some(field) = f.field(key) {
+                *field = (!value.is_empty()).then_some(value);
+            }
+        });
         #[cfg(target_arch = "wasm32")]
         {
             let path = window().location().pathname().unwrap_or_default();
             crate::router::navigate(
-                &format!("{path}{}", filters.with_untracked(Filters::to_query)),
+                &format!("{path}{}", filters.with_untracked(|f| f.to_query())),
                 true,
             );
         }
@@ -179,13 +185,5 @@ fn filter_select(
                 }).collect_view()}
             </select>
         </label>
-    }
-}
-
-fn field<'a>(filters: &'a mut Filters, key: &str) -> &'a mut Option<String> {
-    match key {
-        "topic" => &mut filters.topic,
-        "partner" => &mut filters.partner,
-        _ => &mut filters.language,
     }
 }

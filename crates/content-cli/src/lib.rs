@@ -66,7 +66,7 @@ pub fn build(site: &Site, content_dir: &Path, out: &Path) -> io::Result<()> {
     write(&out.join("index.json"), &to_json(&site.index()))?;
     for country in &site.countries {
         let code = &country.summary.code;
-        let dir = out.join(code);
+        let dir = out.join(code.as_str());
         for lang in &country.summary.languages {
             if let Some(manifest) = country.manifest(lang) {
                 write(&dir.join(format!("{lang}.json")), &to_json(&manifest))?;
@@ -76,7 +76,7 @@ pub fn build(site: &Site, content_dir: &Path, out: &Path) -> io::Result<()> {
             write(&dir.join(&page.entry.body), page.html.as_bytes())?;
             write_calendars(&dir, code, &page.entry)?;
         }
-        let media = content_dir.join(code).join("media");
+        let media = content_dir.join(code.as_str()).join("media");
         if media.is_dir() {
             copy_dir(&media, &dir.join("media"))?;
         }

@@ -1,7 +1,7 @@
 //! Which language the interface speaks. Every route starts with it (`/fr/ro/guides/…`: the
-//! interface in French, Romania's pages), so each language of each page is its own URL: a
-//! static file, a link that works without JavaScript, a page search engines can list.
-//! Only `/` has none; there the voter's saved choice or browser preferences pick one.
+//! interface in French, Romania's pages; see `route`), so each language of each page is its
+//! own URL: a static file, a link that works without JavaScript, a page search engines can
+//! list. Only `/` has none; there the voter's saved choice or browser preferences pick one.
 //! Pure, so the rules are tested natively; the app gathers the inputs in the browser.
 
 /// Languages the interface is translated into (`i18n/<lang>.toml`).
@@ -11,39 +11,65 @@ pub const UI_LANGUAGES: [&str; 4] = ["en", "fr", "ro", "hu"];
 /// are known (and for pages that name no language we offer).
 pub const DEFAULT_LANGUAGE: &str = "en";
 
-/// The language a site path starts with (`/fr/ro` → `fr`), if it is one we offer.
-pub fn from_path(path: &str) -> Option<&'static str> {
-    let first = path.trim_start_matches('/').split('/').next()?;
-    UI_LANGUAGES.into_iter().find(|l| *l == first)
+/// An interface language: one of [`UI_LANGUAGES`], so holding one proves the interface
+/// speaks it. Parsed once (from a path, a saved choice, a host's command) and passed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Lang(&'static str);
+
+impl Lang {
+    pub const DEFAULT: Lang = Lang(DEFAULT_LANGUAGE);
+
+    /// The interface language `code` names, in any letter case (`FR`, `fr`).
+    pub fn parse(code: &str) -> Option<Lang> {
+        UI_LANGUAGES
+            .into_iter()
+            .find(|l| l.eq_ignore_ascii_case(code))
+            .map(Lang)
+    }
+
+    pub fn all() -> impl Iterator<Item = Lang> {
+        UI_LANGUAGES.into_iter().map(Lang)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
 }
 
-/// The same page in `lang`, as an href relative to the site's base: `/fr/ro/guides/x` →
-/// `hu/ro/guides/x`; `/` → `hu`.
-pub fn switch_path(path: &str, lang: &str) -> String {
-    let path = path.trim_start_matches('/');
-    let rest = match from_path(path) {
-        Some(current) => &path[current.len()..],
-        None if path.is_empty() => "",
-        None => return lang.to_owned(),
-    };
-    format!("{lang}{rest}")
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl PartialEq<str> for Lang {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Lang {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Lang {
+    fn eq(&self, other: &String) -> bool {
+        self.0 == other
+    }
 }
 
 /// The voter's own preference, if it names a language we offer: their saved choice, else
 /// the browser's languages in order (`fr-CA` counts as `fr`).
-pub fn preferred(saved: Option<&str>, browser: &[String]) -> Option<&'static str> {
+pub fn preferred(saved: Option<&str>, browser: &[String]) -> Option<Lang> {
     saved
         .and_then(supported)
         .or_else(|| browser.iter().find_map(|b| supported(b)))
 }
 
-fn supported(tag: &str) -> Option<&'static str> {
-    let primary = tag
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    UI_LANGUAGES.into_iter().find(|l| *l == primary)
+fn supported(tag: &str) -> Option<Lang> {
+    Lang::parse(tag.split(['-', '_']).next().unwrap_or_default())
 }
 
 /// Writing direction of a language, for `<html dir>`.
@@ -65,30 +91,24 @@ mod tests {
     }
 
     #[test]
-    fn the_path_names_the_language() {
-        assert_eq!(from_path("/hu/ro/guides/x"), Some("hu"));
-        assert_eq!(from_path("/fr"), Some("fr"));
-        assert_eq!(from_path("/"), None);
-        assert_eq!(from_path("/de/ro"), None);
-        assert_eq!(from_path("/french"), None);
-    }
-
-    #[test]
-    fn switching_keeps_the_page() {
-        assert_eq!(switch_path("/fr/ro/guides/x", "hu"), "hu/ro/guides/x");
-        assert_eq!(switch_path("/fr", "en"), "en");
-        assert_eq!(switch_path("/", "ro"), "ro");
-        assert_eq!(switch_path("/nowhere/x", "ro"), "ro");
+    fn only_interface_languages_parse() {
+        assert_eq!(Lang::parse("hu").map(Lang::as_str), Some("hu"));
+        assert_eq!(Lang::parse("FR").map(Lang::as_str), Some("fr"));
+        for other in ["", "de", "french", "f"] {
+            assert_eq!(Lang::parse(other), None, "{other}");
+        }
+        assert_eq!(Lang::all().count(), UI_LANGUAGES.len());
     }
 
     #[test]
     fn the_saved_choice_wins_then_the_browser() {
-        assert_eq!(preferred(Some("fr"), &browser(&["ro-RO"])), Some("fr"));
+        let lang = |code| Lang::parse(code);
+        assert_eq!(preferred(Some("fr"), &browser(&["ro-RO"])), lang("fr"));
         assert_eq!(
             preferred(None, &browser(&["de-DE", "hu-HU", "en"])),
-            Some("hu")
+            lang("hu")
         );
-        assert_eq!(preferred(Some("de"), &browser(&["fr-CA"])), Some("fr"));
+        assert_eq!(preferred(Some("de"), &browser(&["fr-CA"])), lang("fr"));
         assert_eq!(preferred(None, &browser(&["ja"])), None);
     }
 

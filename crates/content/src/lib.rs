@@ -13,6 +13,8 @@ pub mod format;
 pub mod lang;
 pub mod manifest;
 pub mod markdown;
+pub mod query;
+pub mod route;
 pub mod url;
 pub mod videos;
 

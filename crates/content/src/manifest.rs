@@ -15,10 +15,66 @@ pub struct SiteIndex {
     pub countries: Vec<CountrySummary>,
 }
 
+/// A country's ISO 3166-1 alpha-2 code, lower case (`fr`): the folder under `content/` and
+/// the address segment. Checked when read, from a folder name, an address or a manifest.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CountryCode(String);
+
+impl CountryCode {
+    /// `code` if it has the shape of an alpha-2 code: two lower-case ASCII letters.
+    pub fn parse(code: &str) -> Option<CountryCode> {
+        (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()))
+            .then(|| CountryCode(code.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for CountryCode {
+    type Error = String;
+    fn try_from(code: String) -> Result<Self, String> {
+        CountryCode::parse(&code).ok_or_else(|| format!("`{code}` is not a country code"))
+    }
+}
+
+impl From<CountryCode> for String {
+    fn from(code: CountryCode) -> String {
+        code.0
+    }
+}
+
+impl std::ops::Deref for CountryCode {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for CountryCode {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for CountryCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl std::fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CountrySummary {
-    /// ISO 3166-1 alpha-2, lower case; also the URL segment.
-    pub code: String,
+    /// Also the address segment.
+    pub code: CountryCode,
     /// The country's name keyed by BCP 47 language code.
     pub names: BTreeMap<String, String>,
     pub default_language: String,
@@ -34,6 +90,15 @@ impl CountrySummary {
             .iter()
             .find_map(|l| self.names.get(*l))
             .map_or(self.code.as_str(), String::as_str)
+    }
+
+    /// The language of the manifest shown with the interface in `ui`: `ui` when the country
+    /// offers it, else the country's default (its pages then say so).
+    pub fn shown_language(&self, ui: crate::lang::Lang) -> &str {
+        self.languages
+            .iter()
+            .find(|l| ui == **l)
+            .unwrap_or(&self.default_language)
     }
 }
 

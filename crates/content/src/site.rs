@@ -10,10 +10,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 
 use crate::diagnostic::{line_col, Diagnostic};
+use crate::lang::Lang;
 use crate::manifest::{
-    CountryManifest, CountrySummary, PageEntry, Section, SiteIndex, SCHEMA_VERSION,
+    CountryCode, CountryManifest, CountrySummary, PageEntry, Section, SiteIndex, SCHEMA_VERSION,
 };
 use crate::page::{self, Place, Reference, Target};
+use crate::route::{is_slug, Route};
 use crate::time;
 
 pub use crate::page::Page;
@@ -81,7 +83,7 @@ fn load_country(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Country> {
     let country_path = format!("{code}/country.toml");
-    if !is_country_code(code) {
+    let Some(country_code) = CountryCode::parse(code) else {
         problems.push(Diagnostic::new(
             &country_path,
             0,
@@ -90,7 +92,7 @@ fn load_country(
             "name the folder with the two-letter ISO 3166-1 code in lower case, e.g. `fr`",
         ));
         return None;
-    }
+    };
     let Some(file) = files.iter().find(|f| f.path == country_path) else {
         problems.push(Diagnostic::new(
             &country_path,
@@ -155,7 +157,7 @@ fn load_country(
         return None;
     }
     let summary = CountrySummary {
-        code: code.to_owned(),
+        code: country_code,
         names: info.names,
         default_language: info.default_language,
         languages: info.languages,
@@ -294,7 +296,7 @@ impl Site {
                         Some((format!("there is no partner `{slug}` in {code}"), format!("create content/{code}/partners/{slug}.{}.md, or use an existing partner's file name", country.summary.default_language)))
                     }
                     Target::Election(slug) if !self.has_page(code, Section::Elections, slug) => Some((format!("there is no election `{slug}` in {code}"), format!("use the file name of a page in content/{code}/elections/"))),
-                    Target::Link(url) => self.check_link(url).err().map(|m| (m, "link to a page that exists: /<country>/<section>/<page file name>, e.g. /fr/guides/check-a-claim".to_owned())),
+                    Target::Link(url) => self.check_link(url).err().map(|m| (m, "link to a page that exists: /<country>, /<country>/<section> or /<country>/<section>/<page file name>, e.g. /fr/guides/check-a-claim".to_owned())),
                     _ => None,
                 };
                 if let Some((message, hint)) = problem {
@@ -304,21 +306,30 @@ impl Site {
         }
     }
 
-    /// A site path must name the home page, a country, or a page of a country.
+    /// A site path (`/ro/guides/check-a-claim`, see `route`) must name a page that exists.
     fn check_link(&self, url: &str) -> Result<(), String> {
-        let path = url
-            .split(['?', '#'])
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches('/');
-        let parts: Vec<&str> = path.split('/').skip(1).collect();
-        let found = match parts.as_slice() {
-            [] => true,
-            [code] => self.country(code).is_some(),
-            [code, section, slug] => {
-                Section::from_dir(section).is_some_and(|s| self.has_page(code, s, slug))
-            }
-            _ => false,
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        if path.is_empty() {
+            // `#anchor` or `?query`: this page.
+            return Ok(());
+        }
+        let found = match Route::from_content_link(path, Lang::DEFAULT) {
+            Some(Route::Root | Route::Home { .. }) => true,
+            Some(Route::Hub { country, .. }) => self.country(&country).is_some(),
+            Some(Route::Section {
+                country, section, ..
+            }) => self.country(&country).is_some_and(|c| {
+                c.pages
+                    .iter()
+                    .any(|p| !p.draft && p.entry.section == Some(section))
+            }),
+            Some(Route::Page {
+                country,
+                section,
+                slug,
+                ..
+            }) => self.has_page(&country, section, &slug),
+            None => false,
         };
         if found {
             Ok(())
@@ -424,18 +435,6 @@ fn at_key(
         .find(needle)
         .map_or((1, 1), |i| line_col(&file.text, i));
     Diagnostic::new(&file.path, line, col, message, hint)
-}
-
-fn is_country_code(s: &str) -> bool {
-    s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase())
-}
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The BCP 47 shapes content needs: `fr`, `fil`, `sr-Latn`, `pt-BR`, `es-419`.

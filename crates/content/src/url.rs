@@ -1,6 +1,5 @@
 //! Which link targets content may use. Checked by the renderer (unsafe links are dropped)
-//! and by the checker (unsafe links are errors), so both share this one definition. Also
-//! the one way the app writes a query string (video filters, embedding settings).
+//! and by the checker (unsafe links are errors), so both share this one definition.
 
 /// Where an accepted URL points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,16 +75,6 @@ fn scheme(url: &str) -> Option<&str> {
     let first = chars.next()?;
     (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
         .then_some(candidate)
-}
-
-/// A query string from `key=value` pairs: `?a=1&b=2`, or `""` when there are none.
-pub fn query_string<'a>(pairs: impl IntoIterator<Item = &'a str>) -> String {
-    let pairs: Vec<&str> = pairs.into_iter().collect();
-    if pairs.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", pairs.join("&"))
-    }
 }
 
 #[cfg(test)]

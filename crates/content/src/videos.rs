@@ -1,6 +1,7 @@
 //! Filtering a country's videos by topic, partner and language, as the video list's address
 //! carries it (`?topic=…&partner=…&language=…`), so a filtered list can be shared.
 
+use crate::query::Query;
 use crate::Video;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -11,38 +12,37 @@ pub struct Filters {
 }
 
 impl Filters {
-    /// From a query string (`?topic=misinformation&partner=afp`); unknown keys are ignored.
+    const KEYS: [&'static str; 3] = ["topic", "partner", "language"];
+
+    /// From a query string (`?topic=misinformation&partner=afp`); other keys and empty
+    /// values are ignored.
     pub fn from_query(query: &str) -> Filters {
-        let mut filters = Filters::default();
-        for pair in query.trim_start_matches('?').split('&') {
-            let Some((key, value)) = pair.split_once('=') else {
-                continue;
-            };
-            let value = decode(value);
-            if value.is_empty() {
-                continue;
-            }
-            match key {
-                "topic" => filters.topic = Some(value),
-                "partner" => filters.partner = Some(value),
-                "language" => filters.language = Some(value),
-                _ => {}
-            }
+        let query = Query::parse(query);
+        let get = |key| query.get(key).filter(|v| !v.is_empty()).map(str::to_owned);
+        Filters {
+            topic: get("topic"),
+            partner: get("partner"),
+            language: get("language"),
         }
-        filters
     }
 
-    /// The query string for these filters, `""` when there are none.
-    pub fn to_query(&self) -> String {
-        let pairs: Vec<String> = [
-            ("topic", &self.topic),
-            ("partner", &self.partner),
-            ("language", &self.language),
-        ]
-        .into_iter()
-        .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", encode(v))))
-        .collect();
-        crate::url::query_string(pairs.iter().map(String::as_str))
+    /// These filters as a query, without the unset ones.
+    pub fn to_query(&self) -> Query {
+        Filters::KEYS
+            .into_iter()
+            .zip([&self.topic, &self.partner, &self.language])
+            .filter_map(|(key, value)| Some((key.to_owned(), value.clone()?)))
+            .collect()
+    }
+
+    /// The filter `key` names (one of [`Filters::KEYS`]), to read or set.
+    pub fn field(&mut self, key: &str) -> Option<&mut Option<String>> {
+        match key {
+            "topic" => Some(&mut self.topic),
+            "partner" => Some(&mut self.partner),
+            "language" => Some(&mut self.language),
+            _ => None,
+        }
     }
 
     pub fn matches(&self, video: &Video) -> bool {
@@ -53,42 +53,6 @@ impl Filters {
                 .is_none_or(|p| video.partner.as_ref() == Some(p))
             && self.language.as_ref().is_none_or(|l| &video.language == l)
     }
-}
-
-/// Percent-encoding of what is not a letter, digit or `-._~` (UTF-8 bytes).
-fn encode(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(text.get(i + 1..i + 3).unwrap_or(""), 16) {
-                    Ok(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -117,7 +81,7 @@ mod tests {
             partner: Some("afp".into()),
             language: None,
         };
-        let query = filters.to_query();
+        let query = filters.to_query().to_string();
         assert_eq!(query, "?topic=%C3%A9lectoral%20process&partner=afp");
         assert_eq!(Filters::from_query(&query), filters);
         assert_eq!(
@@ -127,14 +91,9 @@ mod tests {
                 ..Filters::default()
             }
         );
-        assert_eq!(Filters::default().to_query(), "");
-        assert_eq!(
-            Filters::from_query("?topic=100%"),
-            Filters {
-                topic: Some("100%".into()),
-                ..Filters::default()
-            }
-        );
+        assert_eq!(Filters::default().to_query().to_string(), "");
+        // A malformed escape is not guessed at.
+        assert_eq!(Filters::from_query("?topic=100%"), Filters::default());
     }
 
     #[test]

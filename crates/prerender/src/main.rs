@@ -1,20 +1,30 @@
 //! `prerender <dist>`: after Trunk and the content build have written `<dist>`, renders
-//! every route of every country in every interface language with the app's own components
-//! (Leptos, natively) and writes each as a static page: `/` → `index.html`, `/fr/ro` →
-//! `fr/ro.html` (hubs, section lists, pages), and `404.html`. See `election_center::prerender` for one page.
+//! every route of every country in every interface language (`content::route::site_routes`)
+//! with the app's own components (Leptos, natively) and writes each as a static page
+//! (`/fr/ro` → `fr/ro.html`, `/` → `index.html`) and `404.html`; then the lists of those
+//! pages: `routes.json` (what the browser tests walk), `sitemap.xml` with each page's
+//! language versions, and the sitemap's address in `robots.txt`.
+//!
+//! Absolute addresses (canonical links, hreflang, the sitemap) need the site's public
+//! address: `SITE_URL` (`https://elections.example.org/`, with any sub-path the site is
+//! served under); see `site_url`.
+
+mod sitemap;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use content::{lang::UI_LANGUAGES, CountryManifest, Section, SiteIndex};
+use content::route::{site_routes, Route};
+use content::{CountryManifest, SiteIndex};
+use election_center::prerender::{alternates, url};
 
 fn main() -> ExitCode {
     let Some(dist) = std::env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: prerender <dist-dir>");
+        eprintln!("usage: SITE_URL=https://… prerender <dist-dir>");
         return ExitCode::from(2);
     };
-    match run(&dist) {
+    match run(&dist, std::env::var("SITE_URL").ok()) {
         Ok(count) => {
             println!("prerender: {count} pages written to {}", dist.display());
             ExitCode::SUCCESS
@@ -26,56 +36,113 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(dist: &Path) -> Result<usize, String> {
+fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
     let read = |rel: &str| {
         fs::read_to_string(dist.join(rel)).map_err(|e| format!("{}: {e}", dist.join(rel).display()))
     };
+    let write = |rel: &str, text: &str| {
+        let out = dist.join(rel);
+        if let Some(parent) = out.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        fs::write(&out, text).map_err(|e| format!("{}: {e}", out.display()))
+    };
     let template = read("index.html")?;
+    let site_url = site_url_for(site_url.as_deref(), &template)?;
     // Every file the app may fetch, at hand under the URL the app asks for.
     for dir in ["content", "i18n"] {
         preload_tree(dist, &dist.join(dir))?;
     }
     let index: SiteIndex = serde_json::from_str(&read("content/index.json")?)
         .map_err(|e| format!("content/index.json: {e}"))?;
-    let mut routes = vec![("/".to_owned(), "index.html".to_owned())];
-    for lang in UI_LANGUAGES {
-        routes.push((format!("/{lang}"), format!("{lang}.html")));
-        for country in &index.countries {
-            let shown = if country.languages.iter().any(|l| l == lang) {
-                lang
-            } else {
-                &country.default_language
-            };
-            let manifest: CountryManifest =
-                serde_json::from_str(&read(&format!("content/{}/{shown}.json", country.code))?)
-                    .map_err(|e| format!("content/{}/{shown}.json: {e}", country.code))?;
-            let hub = format!("{lang}/{}", country.code);
-            routes.push((format!("/{hub}"), format!("{hub}.html")));
-            for section in Section::ALL {
-                if manifest.pages.iter().any(|p| p.section == Some(section)) {
-                    let path = format!("{hub}/{}", section.dir());
-                    routes.push((format!("/{path}"), format!("{path}.html")));
-                }
-            }
-            for page in &manifest.pages {
-                if let Some(section) = page.section {
-                    let path = format!("{hub}/{}/{}", section.dir(), page.slug);
-                    routes.push((format!("/{path}"), format!("{path}.html")));
-                }
-            }
-        }
+    let routes = site_routes(&index, |country, lang| {
+        let file = format!("content/{}/{lang}.json", country.code);
+        serde_json::from_str::<CountryManifest>(&read(&file)?).map_err(|e| format!("{file}: {e}"))
+    })?;
+    for route in &routes {
+        write(
+            &route.file(),
+            &election_center::prerender::page(&template, &route.path(), &site_url)?,
+        )?;
     }
     // Any path the host does not know: the not-found page, which still starts the app.
-    routes.push(("/404".to_owned(), "404.html".to_owned()));
-    for (path, file) in &routes {
-        let page = election_center::prerender::page(&template, path)?;
-        let out = dist.join(file);
-        if let Some(parent) = out.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        fs::write(&out, page).map_err(|e| format!("{}: {e}", out.display()))?;
+    write(
+        "404.html",
+        &election_center::prerender::page(&template, "/404", &site_url)?,
+    )?;
+    write("routes.json", &routes_json(&routes))?;
+    write("sitemap.xml", &sitemap::write(&routes, &site_url))?;
+    let robots = fs::read_to_string(dist.join("robots.txt")).unwrap_or_default();
+    write(
+        "robots.txt",
+        &format!("{}\nSitemap: {site_url}sitemap.xml\n", robots.trim_end()),
+    )?;
+    Ok(routes.len() + 1)
+}
+
+/// The site's public address, ending in `/`: `SITE_URL` when set, else a local one (a
+/// build to try out, not to publish). Its path must be the `<base href>` the build was
+/// made for (Trunk's `--public-url`), or every absolute address would be wrong.
+fn site_url_for(given: Option<&str>, template: &str) -> Result<String, String> {
+    let base = template
+        .split("<base href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or("index.html has no <base href>")?;
+    let Some(given) = given.filter(|g| !g.is_empty()) else {
+        let local = format!("http://127.0.0.1:8080{base}");
+        println!("prerender: SITE_URL is not set; canonical addresses and the sitemap use {local}");
+        return Ok(local);
+    };
+    let url = if given.ends_with('/') {
+        given.to_owned()
+    } else {
+        format!("{given}/")
+    };
+    let path = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
+        .ok_or_else(|| format!("SITE_URL `{given}` is not an http(s) address"))?;
+    if path != base {
+        return Err(format!(
+            "SITE_URL `{given}` ends in the path `{path}`, but the build is for `{base}` \
+             (trunk --public-url): give both the same path"
+        ));
     }
-    Ok(routes.len())
+    Ok(url)
+}
+
+/// `routes.json`: every pre-rendered route with its file, language and parts, for the
+/// browser tests (and anyone who wants the list of pages) to read instead of rebuilding it.
+fn routes_json(routes: &[Route]) -> String {
+    let entries: Vec<serde_json::Value> = routes
+        .iter()
+        .map(|route| {
+            let (country, section, slug) = match route {
+                Route::Root | Route::Home { .. } => (None, None, None),
+                Route::Hub { country, .. } => (Some(country), None, None),
+                Route::Section {
+                    country, section, ..
+                } => (Some(country), Some(section.dir()), None),
+                Route::Page {
+                    country,
+                    section,
+                    slug,
+                    ..
+                } => (Some(country), Some(section.dir()), Some(slug)),
+            };
+            serde_json::json!({
+                "path": route.path(),
+                "file": route.file(),
+                "lang": route.shown_lang().as_str(),
+                "country": country.map(|c| c.as_str()),
+                "section": section,
+                "slug": slug,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&entries).expect("JSON values serialise")
 }
 
 fn preload_tree(dist: &Path, dir: &Path) -> Result<(), String> {
@@ -94,4 +161,30 @@ fn preload_tree(dist: &Path, dir: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = "<head><base href=\"/election-center/\"></head>";
+
+    #[test]
+    fn the_site_url_must_match_the_build_s_sub_path() {
+        assert_eq!(
+            site_url_for(Some("https://example.org/election-center"), TEMPLATE),
+            Ok("https://example.org/election-center/".into())
+        );
+        assert_eq!(
+            site_url_for(None, TEMPLATE),
+            Ok("http://127.0.0.1:8080/election-center/".into())
+        );
+        for wrong in [
+            "https://example.org/",
+            "https://example.org",
+            "ftp://example.org/election-center/",
+        ] {
+            assert!(site_url_for(Some(wrong), TEMPLATE).is_err(), "{wrong}");
+        }
+    }
 }

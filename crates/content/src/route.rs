@@ -1,0 +1,369 @@
+//! Every address of the site, and the only place that knows their shape:
+//!
+//! | route     | address                        | pre-rendered file            |
+//! |-----------|--------------------------------|------------------------------|
+//! | `Root`    | `/`                            | `index.html`                 |
+//! | `Home`    | `/fr`                          | `fr.html`                    |
+//! | `Hub`     | `/fr/ro`                       | `fr/ro.html`                 |
+//! | `Section` | `/fr/ro/videos`                | `fr/ro/videos.html`          |
+//! | `Page`    | `/fr/ro/guides/check-a-claim`  | `fr/ro/guides/check-a-claim.html` |
+//!
+//! The first segment is the interface language; content links leave it out
+//! (`/ro/guides/check-a-claim`) and get the language of the page they are in. The router,
+//! every view that links, the pre-renderer (and its `routes.json`, which the browser tests
+//! read), the checker's link rule and the renderer's links all go through this module, so
+//! adding a route or a section is a change here plus its view.
+//!
+//! **One form per page**: lower case, single slashes, no trailing slash. [`Route::parse`]
+//! forgives the other forms (`/FR/RO/`, `/fr//ro`) and the app replaces such an address
+//! with [`Route::path`]; hosts answer them with the not-found page, which starts the app.
+
+use crate::lang::Lang;
+use crate::manifest::{CountryCode, CountryManifest, CountrySummary, Section, SiteIndex};
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Route {
+    /// `/`: the home page before the voter's language is known.
+    Root,
+    /// `/fr`: the home page in a language, listing the countries.
+    Home { lang: Lang },
+    /// `/fr/ro`: a country's hub.
+    Hub { lang: Lang, country: CountryCode },
+    /// `/fr/ro/videos`: every page of one section of a country.
+    Section {
+        lang: Lang,
+        country: CountryCode,
+        section: Section,
+    },
+    /// `/fr/ro/guides/check-a-claim`: one page of a country.
+    Page {
+        lang: Lang,
+        country: CountryCode,
+        section: Section,
+        slug: String,
+    },
+}
+
+impl Route {
+    /// The route an address path names (from the site's base, without query or fragment),
+    /// if it has a route's shape; whether the country or page exists is the content's
+    /// business. Letter case and empty segments are forgiven: compare [`Route::path`] with
+    /// `path` to know whether the address is the page's one form.
+    pub fn parse(path: &str) -> Option<Route> {
+        let path = path.to_ascii_lowercase();
+        let mut segments = path.split('/').filter(|s| !s.is_empty());
+        let Some(first) = segments.next() else {
+            return Some(Route::Root);
+        };
+        Route::within(Lang::parse(first)?, &segments.collect::<Vec<_>>())
+    }
+
+    /// A link as content writes it, without the language (`/ro/guides/check-a-claim`, `/`),
+    /// in the language `lang` of the page it is in. Exact: content is checked, so each link
+    /// has its one form.
+    pub fn from_content_link(path: &str, lang: Lang) -> Option<Route> {
+        match path.strip_prefix('/')? {
+            "" => Some(Route::Home { lang }),
+            rest => Route::within(lang, &rest.split('/').collect::<Vec<_>>()),
+        }
+    }
+
+    fn within(lang: Lang, rest: &[&str]) -> Option<Route> {
+        let country = |code: &str| CountryCode::parse(code);
+        Some(match *rest {
+            [] => Route::Home { lang },
+            [code] => Route::Hub {
+                lang,
+                country: country(code)?,
+            },
+            [code, section] => Route::Section {
+                lang,
+                country: country(code)?,
+                section: Section::from_dir(section)?,
+            },
+            [code, section, slug] if is_slug(slug) => Route::Page {
+                lang,
+                country: country(code)?,
+                section: Section::from_dir(section)?,
+                slug: slug.to_owned(),
+            },
+            _ => return None,
+        })
+    }
+
+    /// The interface language; `None` for `/`.
+    pub fn lang(&self) -> Option<Lang> {
+        match self {
+            Route::Root => None,
+            Route::Home { lang }
+            | Route::Hub { lang, .. }
+            | Route::Section { lang, .. }
+            | Route::Page { lang, .. } => Some(*lang),
+        }
+    }
+
+    /// The interface language, with `/` in the default one (as it is written).
+    pub fn shown_lang(&self) -> Lang {
+        self.lang().unwrap_or(Lang::DEFAULT)
+    }
+
+    /// The same page with the interface in `to` (`/` becomes the home page in it).
+    pub fn in_lang(&self, to: Lang) -> Route {
+        let mut route = self.clone();
+        match &mut route {
+            Route::Root => return Route::Home { lang: to },
+            Route::Home { lang }
+            | Route::Hub { lang, .. }
+            | Route::Section { lang, .. }
+            | Route::Page { lang, .. } => *lang = to,
+        }
+        route
+    }
+
+    /// The address relative to `<base href>` (`fr/ro/guides/x`; `./` for `/`), so links
+    /// work under any sub-path the site is served from.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Root => "./".to_owned(),
+            Route::Home { lang } => lang.to_string(),
+            Route::Hub { lang, country } => format!("{lang}/{country}"),
+            Route::Section {
+                lang,
+                country,
+                section,
+            } => format!("{lang}/{country}/{}", section.dir()),
+            Route::Page {
+                lang,
+                country,
+                section,
+                slug,
+            } => format!("{lang}/{country}/{}/{slug}", section.dir()),
+        }
+    }
+
+    /// The address path from the site's base: `/fr/ro/guides/x`, `/`. The page's one form.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Root => "/".to_owned(),
+            _ => format!("/{}", self.href()),
+        }
+    }
+
+    /// The pre-rendered file, relative to the build's root: `fr/ro.html`, `index.html`.
+    pub fn file(&self) -> String {
+        match self {
+            Route::Root => "index.html".to_owned(),
+            _ => format!("{}.html", self.href()),
+        }
+    }
+
+    /// The same page in every interface language, for `hreflang` links; the last entry,
+    /// `None`, is `x-default`: for the home pages `/` (which picks the voter's language),
+    /// for other pages the default language's version.
+    pub fn alternates(&self) -> Vec<(Option<Lang>, Route)> {
+        let default = match self {
+            Route::Root | Route::Home { .. } => Route::Root,
+            _ => self.in_lang(Lang::DEFAULT),
+        };
+        Lang::all()
+            .map(|lang| (Some(lang), self.in_lang(lang)))
+            .chain([(None, default)])
+            .collect()
+    }
+}
+
+/// A page's name in its address and file name: lower-case ASCII letters, digits and inner
+/// dashes (`check-a-claim`).
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Every route of a built site, in the order pages are listed: `/`, then per interface
+/// language its home page and, per country, the hub, each section that has pages and each
+/// page. `manifest` reads a country's manifest in a language (see
+/// [`CountrySummary::shown_language`]).
+pub fn site_routes<E>(
+    index: &SiteIndex,
+    mut manifest: impl FnMut(&CountrySummary, &str) -> Result<CountryManifest, E>,
+) -> Result<Vec<Route>, E> {
+    let mut routes = vec![Route::Root];
+    for lang in Lang::all() {
+        routes.push(Route::Home { lang });
+        for country in &index.countries {
+            let shown = manifest(country, country.shown_language(lang))?;
+            let code = &country.code;
+            routes.push(Route::Hub {
+                lang,
+                country: code.clone(),
+            });
+            for section in Section::ALL {
+                if shown.pages.iter().any(|p| p.section == Some(section)) {
+                    routes.push(Route::Section {
+                        lang,
+                        country: code.clone(),
+                        section,
+                    });
+                }
+            }
+            routes.extend(shown.pages.iter().filter_map(|p| {
+                Some(Route::Page {
+                    lang,
+                    country: code.clone(),
+                    section: p.section?,
+                    slug: p.slug.clone(),
+                })
+            }));
+        }
+    }
+    Ok(routes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(code: &str) -> Lang {
+        Lang::parse(code).unwrap()
+    }
+
+    fn ro() -> CountryCode {
+        CountryCode::parse("ro").unwrap()
+    }
+
+    /// One route of every shape, in every interface language.
+    fn every_shape() -> Vec<Route> {
+        let mut all = vec![Route::Root];
+        for lang in Lang::all() {
+            all.extend([
+                Route::Home { lang },
+                Route::Hub {
+                    lang,
+                    country: ro(),
+                },
+                Route::Section {
+                    lang,
+                    country: ro(),
+                    section: Section::Videos,
+                },
+            ]);
+            all.extend(Section::ALL.map(|section| Route::Page {
+                lang,
+                country: ro(),
+                section,
+                slug: "check-a-claim-2".into(),
+            }));
+        }
+        all
+    }
+
+    #[test]
+    fn every_route_round_trips_through_its_address_and_its_href() {
+        for route in every_shape() {
+            assert_eq!(
+                Route::parse(&route.path()).as_ref(),
+                Some(&route),
+                "{route:?}"
+            );
+            let href = route.href();
+            assert!(
+                !href.starts_with('/'),
+                "{href} must be relative to <base href>"
+            );
+            let from_base = if href == "./" {
+                "/".to_owned()
+            } else {
+                format!("/{href}")
+            };
+            assert_eq!(Route::parse(&from_base).as_ref(), Some(&route), "{href}");
+            assert_eq!(
+                route.file(),
+                if route == Route::Root {
+                    "index.html".to_owned()
+                } else {
+                    format!("{href}.html")
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn other_forms_of_an_address_name_the_same_page_but_are_not_its_form() {
+        let hub = Route::Hub {
+            lang: lang("fr"),
+            country: ro(),
+        };
+        for other in ["/fr/ro/", "/FR/RO", "//fr//ro", "fr/ro", "/fr/ro//"] {
+            let parsed = Route::parse(other).unwrap();
+            assert_eq!(parsed, hub, "{other}");
+            assert_ne!(parsed.path(), other, "{other} is not the page's one form");
+        }
+        assert_eq!(Route::parse("//"), Some(Route::Root));
+        assert_eq!(Route::parse("/fr/"), Some(Route::Home { lang: lang("fr") }));
+    }
+
+    #[test]
+    fn addresses_that_are_no_route() {
+        for path in [
+            "/de",
+            "/de/fr",
+            "/france",
+            "/fr/fra",
+            "/fr/r1",
+            "/fr/ro/blog",
+            "/fr/ro/guides/bad_slug",
+            "/fr/ro/guides/-x",
+            "/a/b/c/d/e",
+            "/en/fr/guides/x/y",
+        ] {
+            assert_eq!(Route::parse(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn content_links_take_the_language_of_their_page() {
+        let hu = lang("hu");
+        assert_eq!(
+            Route::from_content_link("/", hu),
+            Some(Route::Home { lang: hu })
+        );
+        assert_eq!(
+            Route::from_content_link("/ro/videos", hu).map(|r| r.href()),
+            Some("hu/ro/videos".into())
+        );
+        assert_eq!(
+            Route::from_content_link("/ro/guides/check-a-claim", hu).map(|r| r.href()),
+            Some("hu/ro/guides/check-a-claim".into())
+        );
+        for bad in [
+            "/ro/",
+            "ro/guides",
+            "/ro//guides",
+            "/RO",
+            "/ro/guides/x/y",
+            "/hu/ro",
+        ] {
+            assert_eq!(Route::from_content_link(bad, hu), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn switching_language_keeps_the_page() {
+        let page = Route::parse("/fr/ro/guides/x").unwrap();
+        assert_eq!(page.in_lang(lang("hu")).path(), "/hu/ro/guides/x");
+        assert_eq!(Route::Root.in_lang(lang("ro")).path(), "/ro");
+        let alternates = page.alternates();
+        assert_eq!(alternates.len(), Lang::all().count() + 1);
+        assert_eq!(
+            alternates.last().unwrap(),
+            &(None, page.in_lang(Lang::DEFAULT))
+        );
+        assert_eq!(
+            Route::parse("/hu").unwrap().alternates().last().unwrap(),
+            &(None, Route::Root)
+        );
+    }
+}
