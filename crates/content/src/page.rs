@@ -9,9 +9,10 @@ use toml::value::Datetime;
 use toml::Spanned;
 
 use crate::diagnostic::{line_col, Diagnostic};
+use crate::lang::is_language_tag;
 use crate::manifest::*;
 use crate::markdown::{parser_options, render_markdown};
-use crate::site::{is_language_tag, SourceFile};
+use crate::source_file::SourceFile;
 use crate::time::{self, TimeError};
 use crate::url::{classify_url, UrlKind};
 use crate::{front_matter, suggest};

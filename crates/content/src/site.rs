@@ -16,14 +16,9 @@ use crate::manifest::{
 use crate::page::{self, Place, Reference, Target};
 use crate::time;
 
+pub use crate::lang::is_language_tag;
 pub use crate::page::Page;
-
-/// A text file of the content tree; `path` is relative to the content root, `/`-separated.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    pub path: String,
-    pub text: String,
-}
+pub use crate::source_file::SourceFile;
 
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -438,22 +433,6 @@ fn is_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// The BCP 47 shapes content needs: `fr`, `fil`, `sr-Latn`, `pt-BR`, `es-419`.
-pub fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let lang_ok = parts
-        .next()
-        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()));
-    lang_ok
-        && parts.all(|p| {
-            (p.len() == 4
-                && p.as_bytes()[0].is_ascii_uppercase()
-                && p.bytes().skip(1).all(|b| b.is_ascii_lowercase()))
-                || (p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()))
-                || (p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
-        })
-}
-
 impl Country {
     /// The manifest for `lang`: each page in `lang` where it exists, else in the default
     /// language (its `lang` then says so). Drafts are left out.
@@ -496,20 +475,5 @@ impl Country {
             hub,
             pages,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn language_tags() {
-        for ok in ["fr", "hu", "fil", "sr-Latn", "pt-BR", "es-419"] {
-            assert!(is_language_tag(ok), "{ok}");
-        }
-        for bad in ["", "FR", "french", "fr_FR", "en-us"] {
-            assert!(!is_language_tag(bad), "{bad}");
-        }
     }
 }
