@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use crate::diagnostic::{line_col, Diagnostic};
+use crate::diagnostic::{line_col, list, Diagnostic};
 use crate::manifest::{
     CountryManifest, CountrySummary, PageEntry, Section, SiteIndex, SCHEMA_VERSION,
 };
@@ -369,7 +369,7 @@ fn parse_page_path(
                 0,
                 0,
                 "pages must sit in a section folder",
-                "move it into one of elections/, resources/, partners/, guides/ or videos/",
+                format!("move it into one of {}", section_folders()),
             ));
             return None;
         }
@@ -381,7 +381,7 @@ fn parse_page_path(
                     0,
                     0,
                     format!("`{dir}` is not a section"),
-                    "use one of elections/, resources/, partners/, guides/ or videos/",
+                    format!("use one of {}", section_folders()),
                 ));
                 return None;
             }
@@ -398,6 +398,15 @@ fn parse_page_path(
         return None;
     }
     Some((section, slug.to_owned(), lang.to_owned()))
+}
+
+/// The section folders as a hint names them: `elections/, …, guides/ or videos/`.
+fn section_folders() -> String {
+    let folders: Vec<String> = Section::ALL
+        .iter()
+        .map(|s| format!("{}/", s.dir()))
+        .collect();
+    list(&folders, "or")
 }
 
 fn source_path(code: &str, section: Option<Section>, slug: &str, lang: &str) -> String {
