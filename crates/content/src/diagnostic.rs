@@ -58,6 +58,18 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// Words as a hint lists them: `a`, `a or b`, `a, b or c` (likewise with `and`).
+pub fn list(words: &[impl AsRef<str>], conjunction: &str) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} {conjunction} {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +95,12 @@ mod tests {
             d.to_string(),
             "fr/_index.fr.md:3:1: error: unknown key `titel`\n  = help: did you mean `title`?"
         );
+    }
+
+    #[test]
+    fn lists_read_as_a_sentence() {
+        assert_eq!(list(&["vtt"], "or"), "vtt");
+        assert_eq!(list(&["mp4", "webm"], "or"), "mp4 or webm");
+        assert_eq!(list(&["`a`", "`b`", "`c`"], "and"), "`a`, `b` and `c`");
     }
 }

@@ -82,6 +82,22 @@ pub fn direction(lang: &str) -> &'static str {
     }
 }
 
+/// The BCP 47 shapes content needs: `fr`, `fil`, `sr-Latn`, `pt-BR`, `es-419`.
+pub fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let lang_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()));
+    lang_ok
+        && parts.all(|p| {
+            (p.len() == 4
+                && p.as_bytes()[0].is_ascii_uppercase()
+                && p.bytes().skip(1).all(|b| b.is_ascii_lowercase()))
+                || (p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()))
+                || (p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +132,15 @@ mod tests {
     fn directions() {
         assert_eq!(direction("ar-EG"), "rtl");
         assert_eq!(direction("hu"), "ltr");
+    }
+
+    #[test]
+    fn language_tags() {
+        for ok in ["fr", "hu", "fil", "sr-Latn", "pt-BR", "es-419"] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in ["", "FR", "french", "fr_FR", "en-us"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
     }
 }

@@ -29,6 +29,8 @@ mod page;
 #[cfg(feature = "build")]
 pub mod site;
 #[cfg(feature = "build")]
+mod source_file;
+#[cfg(feature = "build")]
 mod suggest;
 #[cfg(feature = "build")]
 mod time;

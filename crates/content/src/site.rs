@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use crate::diagnostic::{line_col, Diagnostic};
+use crate::diagnostic::{line_col, list, Diagnostic};
 use crate::lang::Lang;
 use crate::manifest::{
     CountryCode, CountryManifest, CountrySummary, PageEntry, Section, SiteIndex, SCHEMA_VERSION,
@@ -18,14 +18,9 @@ use crate::page::{self, Place, Reference, Target};
 use crate::route::{is_slug, Route};
 use crate::time;
 
+pub use crate::lang::is_language_tag;
 pub use crate::page::Page;
-
-/// A text file of the content tree; `path` is relative to the content root, `/`-separated.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    pub path: String,
-    pub text: String,
-}
+pub use crate::source_file::SourceFile;
 
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -385,7 +380,7 @@ fn parse_page_path(
                 0,
                 0,
                 "pages must sit in a section folder",
-                "move it into one of elections/, resources/, partners/, guides/ or videos/",
+                format!("move it into one of {}", section_folders()),
             ));
             return None;
         }
@@ -397,7 +392,7 @@ fn parse_page_path(
                     0,
                     0,
                     format!("`{dir}` is not a section"),
-                    "use one of elections/, resources/, partners/, guides/ or videos/",
+                    format!("use one of {}", section_folders()),
                 ));
                 return None;
             }
@@ -414,6 +409,15 @@ fn parse_page_path(
         return None;
     }
     Some((section, slug.to_owned(), lang.to_owned()))
+}
+
+/// The section folders as a hint names them: `elections/, …, guides/ or videos/`.
+fn section_folders() -> String {
+    let folders: Vec<String> = Section::ALL
+        .iter()
+        .map(|s| format!("{}/", s.dir()))
+        .collect();
+    list(&folders, "or")
 }
 
 fn source_path(code: &str, section: Option<Section>, slug: &str, lang: &str) -> String {
@@ -435,22 +439,6 @@ fn at_key(
         .find(needle)
         .map_or((1, 1), |i| line_col(&file.text, i));
     Diagnostic::new(&file.path, line, col, message, hint)
-}
-
-/// The BCP 47 shapes content needs: `fr`, `fil`, `sr-Latn`, `pt-BR`, `es-419`.
-pub fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let lang_ok = parts
-        .next()
-        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()));
-    lang_ok
-        && parts.all(|p| {
-            (p.len() == 4
-                && p.as_bytes()[0].is_ascii_uppercase()
-                && p.bytes().skip(1).all(|b| b.is_ascii_lowercase()))
-                || (p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()))
-                || (p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
-        })
 }
 
 impl Country {
@@ -495,20 +483,5 @@ impl Country {
             hub,
             pages,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn language_tags() {
-        for ok in ["fr", "hu", "fil", "sr-Latn", "pt-BR", "es-419"] {
-            assert!(is_language_tag(ok), "{ok}");
-        }
-        for bad in ["", "FR", "french", "fr_FR", "en-us"] {
-            assert!(!is_language_tag(bad), "{bad}");
-        }
     }
 }

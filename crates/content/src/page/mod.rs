@@ -1,0 +1,503 @@
+//! One page file: its typed front matter, checked against what its kind needs, turned
+//! into a manifest entry plus the references the site must resolve.
+//!
+//! The front matter is parsed once, into [`FrontMatter`], so that serde rejects unknown keys
+//! and wrong types alike for every kind (and suggests the field a typo meant). Each kind's
+//! module lists the fields only that kind takes and holds its rules; a field of another kind
+//! is refused from those lists.
+
+mod body;
+mod election;
+mod guide;
+mod hub;
+mod partner;
+mod resource;
+mod video;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::de::{value::StrDeserializer, DeserializeOwned, IgnoredAny, IntoDeserializer};
+use serde::Deserialize;
+use toml::value::Datetime;
+use toml::Spanned;
+
+use crate::diagnostic::{line_col, list, Diagnostic};
+use crate::lang::is_language_tag;
+use crate::manifest::*;
+use crate::markdown::render_markdown;
+use crate::source_file::SourceFile;
+use crate::time;
+use crate::url::{classify_url, UrlKind};
+use crate::{front_matter, suggest};
+
+/// The fields every kind of page takes.
+const COMMON_FIELDS: &[&str] = &["title", "summary", "weight", "draft", "reviewed", "sources"];
+
+/// Every field of every kind, typed and with its position. Which kind takes which field is
+/// said by [`COMMON_FIELDS`] and the kinds' `FIELDS` lists; a test keeps them equal to this.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: Spanned<String>,
+    summary: Option<String>,
+    #[serde(default)]
+    weight: i32,
+    #[serde(default)]
+    draft: bool,
+    reviewed: Spanned<Datetime>,
+    #[serde(default)]
+    sources: Vec<SourceFm>,
+    #[serde(rename = "type")]
+    election_type: Option<Spanned<ElectionType>>,
+    status: Option<Spanned<ElectionStatus>>,
+    rerun_of: Option<Spanned<String>>,
+    events: Option<Spanned<Vec<election::EventFm>>>,
+    kind: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
+    purpose: Option<Spanned<String>>,
+    languages: Option<Spanned<Vec<Spanned<String>>>>,
+    submit_claim_url: Option<Spanned<String>>,
+    topic: Option<Spanned<GuideTopic>>,
+    partner: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
+    duration: Option<Spanned<String>>,
+    published: Option<Spanned<Datetime>>,
+    topics: Option<Spanned<Vec<String>>>,
+    poster: Option<Spanned<String>>,
+    file: Option<Spanned<String>>,
+    captions: Option<Spanned<Vec<video::CaptionFm>>>,
+    external_url: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceFm {
+    title: String,
+    url: Option<Spanned<String>>,
+}
+
+/// The fields only pages of this kind take, beyond [`COMMON_FIELDS`].
+fn fields_of(section: Option<Section>) -> &'static [&'static str] {
+    match section {
+        None => hub::FIELDS,
+        Some(Section::Elections) => election::FIELDS,
+        Some(Section::Resources) => resource::FIELDS,
+        Some(Section::Partners) => partner::FIELDS,
+        Some(Section::Guides) => guide::FIELDS,
+        Some(Section::Videos) => video::FIELDS,
+    }
+}
+
+/// The sections whose pages take `field`.
+fn sections_taking(field: &str) -> Vec<Section> {
+    Section::ALL
+        .into_iter()
+        .filter(|s| fields_of(Some(*s)).contains(&field))
+        .collect()
+}
+
+/// Something a page points at that only the whole site can confirm.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// A site path from a Markdown link, e.g. `/fr/guides/check-a-claim#step-2`.
+    Link(String),
+    /// A partner page of the same country, by slug.
+    Partner(String),
+    /// An election page of the same country, by slug.
+    Election(String),
+    /// A file of the content tree, relative to the content root.
+    Asset(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub target: Target,
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// A page that passed its own checks.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub entry: PageEntry,
+    pub draft: bool,
+    /// The body rendered by [`render_markdown`].
+    pub html: String,
+    pub references: Vec<Reference>,
+}
+
+/// Where a page sits: its country (folder, zone) and its place in it.
+pub struct Place<'a> {
+    pub country: &'a str,
+    pub time_zone: &'a str,
+    pub section: Option<Section>,
+    pub slug: String,
+    pub lang: String,
+}
+
+/// Reports problems, and notes references, at positions inside one file's front matter.
+struct Reporter<'a> {
+    file: &'a str,
+    text: &'a str,
+    first_line: usize,
+    problems: &'a mut Vec<Diagnostic>,
+    found: usize,
+    references: Vec<Reference>,
+}
+
+impl Reporter<'_> {
+    /// Line and column in the file of an offset in the front matter.
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let (line, col) = line_col(self.text, offset);
+        (self.first_line + line - 1, col)
+    }
+
+    fn at(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+        let (line, col) = self.position(span.start);
+        self.problems
+            .push(Diagnostic::new(self.file, line, col, message, hint));
+        self.found += 1;
+    }
+
+    /// For a field that is missing: points at the front matter's opening line.
+    fn missing(&mut self, message: impl Into<String>, hint: impl Into<String>) {
+        self.problems.push(Diagnostic::new(
+            self.file,
+            self.first_line - 1,
+            1,
+            message,
+            hint,
+        ));
+        self.found += 1;
+    }
+
+    /// Notes something at `span` that only the whole site can confirm.
+    fn refer(&mut self, span: Range<usize>, target: Target) {
+        let (line, col) = self.position(span.start);
+        self.references.push(Reference {
+            target,
+            file: self.file.to_owned(),
+            line,
+            col,
+        });
+    }
+
+    /// Reports the fields of `fields` that are absent, all in one problem; true if none is.
+    fn require(&mut self, page: &str, fields: &[(&str, bool)]) -> bool {
+        let absent: Vec<String> = fields
+            .iter()
+            .filter(|(_, present)| !present)
+            .map(|(name, _)| format!("`{name}`"))
+            .collect();
+        if !absent.is_empty() {
+            let absent = list(&absent, "and");
+            self.missing(
+                format!("{page} needs {absent}"),
+                format!("add {absent}; CONTENT.md has an example of {page}"),
+            );
+        }
+        absent.is_empty()
+    }
+
+    fn url(&mut self, url: &Spanned<String>, what: &str) {
+        self.url_or_contact(url, what, false);
+    }
+
+    fn url_or_contact(&mut self, url: &Spanned<String>, what: &str, contact_ok: bool) {
+        match classify_url(url.get_ref()) {
+            Ok(UrlKind::External) => {}
+            Ok(UrlKind::Contact) if contact_ok => {}
+            Ok(_) => self.at(
+                url.span(),
+                format!("{what} must be a full https:// address"),
+                "write the address of the page on the organisation's own site",
+            ),
+            Err(e) => self.at(url.span(), format!("{what}: {}", e.message), e.hint),
+        }
+    }
+
+    fn language(&mut self, lang: &Spanned<String>) {
+        if !is_language_tag(lang.get_ref()) {
+            self.at(
+                lang.span(),
+                format!("`{}` is not a BCP 47 language code", lang.get_ref()),
+                "use a code such as `fr`, `ro`, `hu` or `en`",
+            );
+        }
+    }
+
+    /// Checks each code of a `languages` list and returns them all.
+    fn languages(&mut self, languages: &Option<Spanned<Vec<Spanned<String>>>>) -> Vec<String> {
+        let codes = languages
+            .as_ref()
+            .map(|l| l.get_ref().as_slice())
+            .unwrap_or_default();
+        for lang in codes {
+            self.language(lang);
+        }
+        codes.iter().map(|l| l.get_ref().clone()).collect()
+    }
+
+    fn date(&mut self, value: &Spanned<Datetime>, field: &str) -> String {
+        match time::toml_date(value.get_ref()) {
+            Some(d) => d.to_string(),
+            None => {
+                self.at(
+                    value.span(),
+                    format!("`{field}` must be a date without a time"),
+                    format!("write it as {field} = 2025-05-20"),
+                );
+                String::new()
+            }
+        }
+    }
+
+    /// A text value that must name one variant of `T` (a kind of resource or partner).
+    fn variant<T: DeserializeOwned>(&mut self, value: &Spanned<String>) -> Option<T> {
+        let de: StrDeserializer<serde::de::value::Error> =
+            value.get_ref().as_str().into_deserializer();
+        match T::deserialize(de) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let message = e.to_string();
+                let hint = suggest::did_you_mean(&message)
+                    .unwrap_or_else(|| "see CONTENT.md for the allowed values".to_owned());
+                self.at(value.span(), message, hint);
+                None
+            }
+        }
+    }
+}
+
+pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> Option<Page> {
+    let split = match front_matter::split(&file.path, &file.text) {
+        Ok(split) => split,
+        Err(problem) => {
+            problems.push(problem);
+            return None;
+        }
+    };
+    let fm: FrontMatter = match toml::from_str(split.front_matter) {
+        Ok(fm) => fm,
+        Err(e) => {
+            problems.push(toml_problem(
+                &file.path,
+                split.front_matter,
+                split.front_matter_line,
+                &e,
+            ));
+            return None;
+        }
+    };
+    // It parsed as `FrontMatter` just above, so it parses as a table of keys.
+    let keys: BTreeMap<String, Spanned<IgnoredAny>> =
+        toml::from_str(split.front_matter).unwrap_or_default();
+    let mut r = Reporter {
+        file: &file.path,
+        text: split.front_matter,
+        first_line: split.front_matter_line,
+        problems,
+        found: 0,
+        references: Vec::new(),
+    };
+
+    if fm.title.get_ref().trim().is_empty() {
+        r.at(
+            fm.title.span(),
+            "the title is empty",
+            "give the page a title",
+        );
+    }
+    let reviewed = r.date(&fm.reviewed, "reviewed");
+    if fm.sources.is_empty() {
+        r.missing(
+            "the page cites no sources",
+            "add a [[sources]] table with a title and, when it is online, an https url",
+        );
+    }
+    for url in fm.sources.iter().filter_map(|s| s.url.as_ref()) {
+        r.url(url, "a source's url");
+    }
+    refuse_foreign_fields(&mut r, &keys, place.section);
+
+    let mut entry = PageEntry {
+        section: place.section,
+        slug: place.slug.clone(),
+        lang: place.lang.clone(),
+        title: fm.title.get_ref().clone(),
+        summary: fm.summary.clone(),
+        weight: fm.weight,
+        reviewed,
+        sources: fm
+            .sources
+            .iter()
+            .map(|s| SourceRef {
+                title: s.title.clone(),
+                url: s.url.as_ref().map(|u| u.get_ref().clone()),
+            })
+            .collect(),
+        body: match place.section {
+            None => format!("{}/_index.html", place.lang),
+            Some(s) => format!("{}/{}/{}.html", place.lang, s.dir(), place.slug),
+        },
+        toc: Vec::new(),
+        election: None,
+        resource: None,
+        partner: None,
+        guide: None,
+        video: None,
+    };
+    match place.section {
+        None => {}
+        Some(Section::Elections) => entry.election = election::check(&mut r, &fm, place.time_zone),
+        Some(Section::Resources) => entry.resource = resource::check(&mut r, &fm),
+        Some(Section::Partners) => entry.partner = partner::check(&mut r, &fm),
+        Some(Section::Guides) => entry.guide = guide::check(&mut r, &fm),
+        Some(Section::Videos) => entry.video = video::check(&mut r, &fm, place.country),
+    }
+
+    let found = r.found;
+    let mut references = r.references;
+    let before_body = problems.len();
+    body::check(
+        &file.path,
+        place.country,
+        split.body,
+        split.body_line,
+        problems,
+        &mut references,
+    );
+    if found > 0 || problems.len() > before_body {
+        return None;
+    }
+    let rendered = render_markdown(
+        split.body,
+        &format!("content/{}/", place.country),
+        &place.lang,
+    );
+    entry.toc = rendered
+        .headings
+        .into_iter()
+        .map(|h| TocEntry {
+            level: h.level,
+            id: h.id,
+            text: h.text,
+        })
+        .collect();
+    Some(Page {
+        entry,
+        draft: fm.draft,
+        html: rendered.html,
+        references,
+    })
+}
+
+/// Fields that belong to another kind of page are refused, so a field pasted into the
+/// wrong page does not silently do nothing.
+fn refuse_foreign_fields(
+    r: &mut Reporter,
+    keys: &BTreeMap<String, Spanned<IgnoredAny>>,
+    section: Option<Section>,
+) {
+    let here = section.map_or(hub::NAME, Section::dir);
+    for (name, value) in keys {
+        let name = name.as_str();
+        if COMMON_FIELDS.contains(&name) || fields_of(section).contains(&name) {
+            continue;
+        }
+        let owners: Vec<&str> = sections_taking(name)
+            .into_iter()
+            .map(Section::dir)
+            .collect();
+        r.at(
+            value.span(),
+            format!("`{name}` is not a field of {here}"),
+            format!(
+                "it belongs to pages in {}; remove it here",
+                list(&owners, "or")
+            ),
+        );
+    }
+}
+
+pub(crate) fn toml_problem(
+    path: &str,
+    text: &str,
+    first_line: usize,
+    e: &toml::de::Error,
+) -> Diagnostic {
+    let (line, col) = e.span().map_or((1, 1), |span| line_col(text, span.start));
+    let message = e
+        .message()
+        .trim()
+        .replace("expected i32", "expected a whole number");
+    let hint = suggest::did_you_mean(&message).unwrap_or_else(|| {
+        if message.starts_with("unknown field") {
+            "check the spelling; CONTENT.md lists the fields of every page kind".to_owned()
+        } else if message.starts_with("missing field") {
+            "add the field; CONTENT.md shows an example of every page kind".to_owned()
+        } else if message.starts_with("invalid type") {
+            "this field takes another kind of value: text in \"quotes\", numbers and true/false without, dates as 2025-05-04".to_owned()
+        } else {
+            "check the TOML syntax: text in \"quotes\", dates as 2025-05-04, lists in [ ]".to_owned()
+        }
+    });
+    Diagnostic::new(path, first_line + line - 1, col, message, hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// The fields serde accepts, as its unknown-field message lists them.
+    fn serde_fields() -> BTreeSet<String> {
+        let Err(e) = toml::from_str::<FrontMatter>("not_a_field = 1") else {
+            panic!("an unknown field parsed");
+        };
+        let message = e.message();
+        assert!(message.contains("expected one of"), "{message}");
+        message
+            .split('`')
+            .skip(3)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn every_field_is_common_or_some_kinds_own() {
+        let kinds = std::iter::once(None).chain(Section::ALL.map(Some));
+        let listed: BTreeSet<String> = COMMON_FIELDS
+            .iter()
+            .chain(kinds.flat_map(fields_of))
+            .map(|f| (*f).to_owned())
+            .collect();
+        assert_eq!(listed, serde_fields());
+        for field in COMMON_FIELDS {
+            assert!(sections_taking(field).is_empty(), "{field} is common");
+        }
+    }
+
+    #[test]
+    fn the_derived_table_names_every_kinds_fields() {
+        for section in Section::ALL {
+            for field in fields_of(Some(section)) {
+                assert!(sections_taking(field).contains(&section), "{field}");
+            }
+        }
+        assert!(
+            hub::FIELDS.is_empty(),
+            "the hub's fields would be named by no section"
+        );
+        assert_eq!(sections_taking("external_url"), [Section::Videos]);
+        assert_eq!(sections_taking("file"), [Section::Videos]);
+        assert_eq!(
+            sections_taking("kind"),
+            [Section::Resources, Section::Partners]
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! Video pages: a video served from this site (`file`, with captions) or one watched on a
+//! partner's site (`external_url`), with the facts a voter filters by.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{FrontMatter, Reporter, Target};
+use crate::diagnostic::list;
+use crate::manifest::{Captions, Video, VideoSource};
+
+pub(super) const FIELDS: &[&str] = &[
+    "partner",
+    "language",
+    "duration",
+    "published",
+    "topics",
+    "poster",
+    "file",
+    "captions",
+    "external_url",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CaptionFm {
+    lang: Spanned<String>,
+    label: String,
+    file: Spanned<String>,
+}
+
+pub(super) fn check(r: &mut Reporter, fm: &FrontMatter, country: &str) -> Option<Video> {
+    if let Some(lang) = &fm.language {
+        r.language(lang);
+    }
+    if let Some(partner) = &fm.partner {
+        r.refer(partner.span(), Target::Partner(partner.get_ref().clone()));
+    }
+    let duration = fm
+        .duration
+        .as_ref()
+        .and_then(|d| match parse_duration(d.get_ref()) {
+            Some(seconds) => Some(seconds),
+            None => {
+                r.at(
+                    d.span(),
+                    format!("`{}` is not a duration", d.get_ref()),
+                    "write minutes and seconds as \"2:35\", or hours as \"1:02:03\"",
+                );
+                None
+            }
+        });
+    // What we serve ourselves we know fully; for a video on a partner's site, facts
+    // that are not known are left out rather than guessed.
+    let ours = fm.file.is_some();
+    r.require(
+        if ours {
+            "a self-hosted video"
+        } else {
+            "a video page"
+        },
+        &[
+            ("language", fm.language.is_some()),
+            ("duration", !ours || fm.duration.is_some()),
+            ("published", !ours || fm.published.is_some()),
+        ],
+    );
+    let published = fm.published.as_ref().map(|p| r.date(p, "published"));
+    let poster = fm
+        .poster
+        .as_ref()
+        .and_then(|p| media(r, country, p, &["png", "jpg", "jpeg", "webp", "avif"]));
+    let source = match (&fm.file, &fm.external_url) {
+        (Some(file), None) => {
+            let captions = fm
+                .captions
+                .as_ref()
+                .map(|c| c.get_ref().as_slice())
+                .unwrap_or_default();
+            if captions.is_empty() {
+                r.at(
+                    file.span(),
+                    "a self-hosted video needs captions",
+                    "add a [[captions]] table with lang, label and a .vtt file",
+                );
+            }
+            let captions: Vec<Captions> = captions
+                .iter()
+                .filter_map(|c| {
+                    r.language(&c.lang);
+                    media(r, country, &c.file, &["vtt"]).map(|file| Captions {
+                        lang: c.lang.get_ref().clone(),
+                        label: c.label.clone(),
+                        file,
+                    })
+                })
+                .collect();
+            media(r, country, file, &["mp4", "webm"])
+                .map(|file| VideoSource::File { file, captions })
+        }
+        (None, Some(url)) => {
+            r.url(url, "`external_url`");
+            if let Some(c) = &fm.captions {
+                r.at(
+                    c.span(),
+                    "captions belong to self-hosted videos",
+                    "remove [[captions]]; the partner's player shows its own",
+                );
+            }
+            Some(VideoSource::External {
+                url: url.get_ref().clone(),
+            })
+        }
+        (Some(file), Some(_)) => {
+            r.at(file.span(), "a video has either `file` or `external_url`, not both", "keep `file` for a video served from this site, `external_url` for one on the partner's site");
+            None
+        }
+        (None, None) => {
+            r.missing(
+                "a video page needs `file` (served here) or `external_url` (on the partner's site)",
+                "see the video examples in CONTENT.md",
+            );
+            None
+        }
+    };
+    let (Some(language), Some(source)) = (&fm.language, source) else {
+        return None;
+    };
+    Some(Video {
+        partner: fm.partner.as_ref().map(|p| p.get_ref().clone()),
+        language: language.get_ref().clone(),
+        duration_seconds: duration,
+        published,
+        topics: fm
+            .topics
+            .as_ref()
+            .map(|t| t.get_ref().clone())
+            .unwrap_or_default(),
+        poster,
+        source,
+    })
+}
+
+/// `"2:35"` or `"1:02:03"` as seconds.
+fn parse_duration(s: &str) -> Option<u32> {
+    let parts: Vec<&str> = s.split(':').collect();
+    if !(2..=3).contains(&parts.len())
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let numbers: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    if numbers[1..].iter().any(|&n| n >= 60) {
+        return None;
+    }
+    Some(numbers.iter().fold(0, |total, n| total * 60 + n))
+}
+
+/// A media file named in front matter, relative to the country's folder, in one of
+/// `formats`: its path, noted for the site to confirm the file exists.
+fn media(
+    r: &mut Reporter,
+    country: &str,
+    path: &Spanned<String>,
+    formats: &[&str],
+) -> Option<String> {
+    let p = path.get_ref();
+    let extension = p
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if p.starts_with('/') || p.contains("..") || p.contains('\\') || p.contains("://") {
+        r.at(
+            path.span(),
+            format!("`{p}` is not a path inside the country's folder"),
+            format!("put the file in content/{country}/media/ and write \"media/<file name>\""),
+        );
+        None
+    } else if !formats.contains(&extension.as_str()) {
+        r.at(
+            path.span(),
+            format!("`{p}` is not a {} file", list(formats, "or")),
+            "convert the file to one of these formats",
+        );
+        None
+    } else {
+        r.refer(path.span(), Target::Asset(format!("{country}/{p}")));
+        Some(p.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_duration;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("2:35"), Some(155));
+        assert_eq!(parse_duration("1:02:03"), Some(3723));
+        assert_eq!(parse_duration("0:59"), Some(59));
+        for bad in ["", "2", "2:60", "a:10", "1:2:3:4", "-1:00", "2:"] {
+            assert_eq!(parse_duration(bad), None, "{bad}");
+        }
+    }
+}
