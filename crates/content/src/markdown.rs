@@ -5,7 +5,7 @@
 //! Content is untrusted input: raw HTML is shown as text, never passed through, and every
 //! link and image goes through [`classify_url`].
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::url::{classify_url, UrlKind};
 
@@ -74,19 +74,25 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                 }));
             }
             Event::Start(Tag::Link {
-                dest_url, title, ..
-            }) => match classify_url(dest_url) {
-                Ok(kind) => {
-                    let dest = match dest_url.strip_prefix('/') {
-                        Some("") => CowStr::from(site_base.to_owned()),
-                        Some(_) => CowStr::from(format!("{site_base}{dest_url}")),
-                        None => dest_url.clone(),
-                    };
-                    out.push(Event::Html(CowStr::from(anchor_open(&dest, title, kind))));
-                    open.push(Closing::Anchor);
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => {
+                let target = link_target(*link_type, dest_url);
+                match classify_url(&target) {
+                    Ok(kind) => {
+                        let dest = match target.strip_prefix('/') {
+                            Some("") => CowStr::from(site_base.to_owned()),
+                            Some(_) => CowStr::from(format!("{site_base}{target}")),
+                            None => target.clone(),
+                        };
+                        out.push(Event::Html(CowStr::from(anchor_open(&dest, title, kind))));
+                        open.push(Closing::Anchor);
+                    }
+                    Err(_) => open.push(Closing::Nothing),
                 }
-                Err(_) => open.push(Closing::Nothing),
-            },
+            }
             Event::End(TagEnd::Link) => {
                 if let Some(Closing::Anchor) = open.pop() {
                     out.push(Event::Html(CowStr::Borrowed("</a>")));
@@ -130,6 +136,16 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
     let mut html = String::with_capacity(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Rendered { html, headings }
+}
+
+/// Where a link points. An email autolink (`<name@example.org>`) comes from the parser
+/// as the bare address, which would otherwise read as a relative path of this site.
+pub fn link_target<'a>(link_type: LinkType, dest_url: &CowStr<'a>) -> CowStr<'a> {
+    if link_type == LinkType::Email {
+        CowStr::from(format!("mailto:{dest_url}"))
+    } else {
+        dest_url.clone()
+    }
 }
 
 enum Closing {
@@ -273,6 +289,18 @@ mod tests {
             "<p><a href=\"fr/fr/guides\">guides</a></p>\n"
         );
         assert_eq!(html("[up](#top)"), "<p><a href=\"#top\">up</a></p>\n");
+    }
+
+    #[test]
+    fn email_autolinks_open_the_mail_app() {
+        assert_eq!(
+            html("Write to <contact@example.org>."),
+            "<p>Write to <a href=\"mailto:contact@example.org\">contact@example.org</a>.</p>\n"
+        );
+        assert_eq!(
+            html("<mailto:contact@example.org>"),
+            "<p><a href=\"mailto:contact@example.org\">mailto:contact@example.org</a></p>\n"
+        );
     }
 
     #[test]
