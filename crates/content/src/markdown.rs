@@ -339,6 +339,8 @@ mod tests {
             "vbscript:msgbox(1)",
             "http://example.org/",
             "//evil.example/",
+            r"\\/evil.example/",
+            r"/\\evil.example/",
         ] {
             let out = html(&format!("[click]({dest})"));
             assert_eq!(out, "<p>click</p>\n", "{dest}");
