@@ -101,6 +101,17 @@ pub fn plural_category(lang: &str, n: u64) -> &'static str {
     }
 }
 
+/// Every category [`plural_category`] can give for `lang`, in CLDR order: the forms a plural
+/// message needs in that language's interface texts, no more and no fewer.
+pub fn plural_categories(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" | "hu" => &["one", "other"],
+        "fr" => &["one", "many", "other"],
+        "ro" => &["one", "few", "other"],
+        _ => &["other"],
+    }
+}
+
 /// A whole number with the language's digit grouping: 1,000 · 1 000 · 1.000 · 10 000.
 pub fn count(lang: &str, n: u64) -> String {
     // Separator, and the fewest digits that make grouping worth it (CLDR).
@@ -212,6 +223,19 @@ mod tests {
             assert_eq!(forms, expected, "{lang}");
         }
         assert_eq!(plural_category("de", 1), "other");
+    }
+
+    #[test]
+    fn plural_categories_are_exactly_those_the_rules_give() {
+        let counts =
+            (0..=10_000).chain((4..=12).flat_map(|e| (1..=20).map(move |k| k * 10u64.pow(e))));
+        for lang in ["en", "fr", "ro", "hu", "de"] {
+            let given: std::collections::BTreeSet<&str> =
+                counts.clone().map(|n| plural_category(lang, n)).collect();
+            let declared: std::collections::BTreeSet<&str> =
+                plural_categories(lang).iter().copied().collect();
+            assert_eq!(given, declared, "{lang}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{line_col, Diagnostic};
+use crate::format::plural_categories;
 use crate::page::toml_problem;
 use crate::site::{is_language_tag, SourceFile};
 
@@ -99,31 +100,85 @@ pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
             }
         }
         for key in reference.keys() {
-            let (base, category) = split_plural(key);
-            let present = match category {
-                // A plural message needs `other`; other forms follow the language's own rules.
-                Some(_) => texts.contains_key(&format!("{base}.other")),
-                None => texts.contains_key(key),
-            };
-            if !present {
-                let missing = if category.is_some() {
-                    format!("{base}.other")
-                } else {
-                    key.clone()
-                };
+            if split_plural(key).1.is_none() && !texts.contains_key(key) {
                 problems.push(Diagnostic::new(
                     &file.path,
                     0,
                     0,
-                    format!("`{missing}` is missing"),
-                    format!("translate it from en.toml: {}", reference[&missing]),
+                    format!("`{key}` is missing"),
+                    format!("translate it from en.toml: {}", reference[key]),
                 ));
             }
         }
+        check_plural_forms(file, lang, texts, &reference, &mut problems);
     }
     problems.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
     problems.dedup();
     (catalog, problems)
+}
+
+/// Each plural message of en.toml must have exactly the forms the language's plural rule
+/// picks from (`format::plural_categories`, which the app's counting also follows): a
+/// missing one would show a key instead of text for some counts, an extra one is never
+/// shown and hides a mistake (a Romanian `many` meant as `few`).
+fn check_plural_forms(
+    file: &SourceFile,
+    lang: &str,
+    texts: &BTreeMap<String, String>,
+    reference: &BTreeMap<String, String>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let forms = plural_categories(lang);
+    let list = forms.join(", ");
+    let messages: BTreeSet<&str> = reference
+        .keys()
+        .filter_map(|k| match split_plural(k) {
+            (base, Some(_)) => Some(base),
+            (_, None) => None,
+        })
+        .collect();
+    for base in messages {
+        let present: Vec<(&String, &str)> = texts
+            .keys()
+            .filter_map(|k| match split_plural(k) {
+                (b, Some(category)) if b == base => Some((k, category)),
+                _ => None,
+            })
+            .collect();
+        let english = reference_text(reference, &format!("{base}.other"))
+            .or_else(|| {
+                reference
+                    .iter()
+                    .find(|(k, _)| split_plural(k).0 == base)
+                    .map(|(_, text)| text)
+            })
+            .expect("the message comes from en.toml");
+        for category in forms {
+            if present.iter().any(|(_, c)| c == category) {
+                continue;
+            }
+            let message = format!("`{base}.{category}` is missing");
+            let hint = format!(
+                "`{lang}` has the plural forms {list}; translate it from en.toml: {english}"
+            );
+            // At the first line of the forms that are there, if any.
+            let near = present
+                .iter()
+                .map(|(sibling, _)| at_key(file, sibling, message.clone(), &hint))
+                .min_by_key(|d| d.line);
+            problems.push(near.unwrap_or_else(|| Diagnostic::new(&file.path, 0, 0, message, hint)));
+        }
+        for (key, category) in &present {
+            if !forms.contains(category) {
+                problems.push(at_key(
+                    file,
+                    key,
+                    format!("`{key}`: `{lang}` has no plural form `{category}`"),
+                    &format!("`{lang}` has the plural forms {list} (CLDR; crates/content/src/format.rs); remove it"),
+                ));
+            }
+        }
+    }
 }
 
 /// What a `date.*` pattern may contain (see `crate::format::fill_date`).
@@ -182,21 +237,46 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
 
 fn at_key(file: &SourceFile, key: &str, message: String, hint: &str) -> Diagnostic {
     let last = key.rsplit('.').next().unwrap_or(key);
-    let (line, col) = file
-        .text
-        .lines()
-        .scan(0, |offset, line| {
+    let lines = || {
+        file.text.lines().scan(0, |offset, line| {
             let start = *offset;
             *offset += line.len() + 1;
             Some((start, line))
         })
-        .find(|(_, line)| {
-            line.trim_start().starts_with(&format!("{last} "))
-                || line.trim_start().starts_with(&format!("{last}="))
-                || line.trim_start().starts_with(&format!("{key} "))
+    };
+    // The full dotted key under its `[table]` header first: a bare `one` or `other` occurs in
+    // every plural message, so the last part alone would point at the first of them.
+    let mut table = String::new();
+    let exact = lines().find(|(_, line)| {
+        let line = line.trim();
+        if let Some(header) = line.strip_prefix('[') {
+            table = dotted(header.split(']').next().unwrap_or_default());
+            return false;
+        }
+        line.split_once('=').is_some_and(|(name, _)| {
+            let name = dotted(name);
+            if table.is_empty() {
+                name == key
+            } else {
+                format!("{table}.{name}") == key
+            }
+        })
+    });
+    let (line, col) = exact
+        .or_else(|| {
+            lines().find(|(_, line)| {
+                line.trim_start().starts_with(&format!("{last} "))
+                    || line.trim_start().starts_with(&format!("{last}="))
+                    || line.trim_start().starts_with(&format!("{key} "))
+            })
         })
         .map_or((1, 1), |(start, _)| line_col(&file.text, start));
     Diagnostic::new(&file.path, line, col, message, hint)
+}
+
+/// `a . b` → `a.b`, as TOML reads a dotted key.
+fn dotted(name: &str) -> String {
+    name.split('.').map(str::trim).collect::<Vec<_>>().join(".")
 }
 
 #[cfg(test)]
@@ -246,10 +326,35 @@ mod tests {
         assert_eq!(
             check(&[("en.toml", EN), ("fr.toml", fr)]),
             vec![
-                "fr.toml:1:1: error: `page.sources.other` is missing\n  = help: translate it from en.toml: {count} sources",
                 "fr.toml:1:1: error: `page.title` is missing\n  = help: translate it from en.toml: Page",
                 "fr.toml:2:1: error: `page.titel` is not a key of en.toml\n  = help: remove it, or add it to en.toml first (and use it in the app)",
                 "fr.toml:3:1: error: `page.reviewed` has placeholders {\"jour\"}, en.toml has {\"date\"}\n  = help: keep every {placeholder} of the English text, unchanged",
+                "fr.toml:4:1: error: `page.sources.many` is missing\n  = help: `fr` has the plural forms one, many, other; translate it from en.toml: {count} sources",
+                "fr.toml:4:1: error: `page.sources.other` is missing\n  = help: `fr` has the plural forms one, many, other; translate it from en.toml: {count} sources",
+            ]
+        );
+    }
+
+    #[test]
+    fn plural_messages_have_exactly_the_languages_forms() {
+        let fr = "[page]\ntitle = \"Page\"\nreviewed = \"Vérifiée {date}\"\nsources.one = \"{count} source\"\nsources.many = \"{count} de sources\"\nsources.other = \"{count} sources\"\n";
+        let hu = "[page]\ntitle = \"Oldal\"\nreviewed = \"Ellenőrizve {date}\"\nsources.one = \"{count} forrás\"\nsources.other = \"{count} forrás\"\n";
+        assert_eq!(
+            check(&[("en.toml", EN), ("fr.toml", fr), ("hu.toml", hu)]),
+            Vec::<String>::new()
+        );
+
+        let ro = "[page]\ntitle = \"Pagină\"\nreviewed = \"Verificat {date}\"\n\n[page.sources]\none = \"{count} sursă\"\nother = \"{count} de surse\"\nmany = \"{count} surse\"\n";
+        let en = format!("{EN}[extra]\nitems.one = \"{{count}} item\"\nitems.few = \"{{count}} items\"\nitems.other = \"{{count}} items\"\n");
+        assert_eq!(
+            check(&[("en.toml", &en), ("ro.toml", ro)]),
+            [
+                "en.toml:8:1: error: `extra.items.few`: `en` has no plural form `few`\n  = help: `en` has the plural forms one, other (CLDR; crates/content/src/format.rs); remove it",
+                "ro.toml:1:1: error: `extra.items.few` is missing\n  = help: `ro` has the plural forms one, few, other; translate it from en.toml: {count} items",
+                "ro.toml:1:1: error: `extra.items.one` is missing\n  = help: `ro` has the plural forms one, few, other; translate it from en.toml: {count} items",
+                "ro.toml:1:1: error: `extra.items.other` is missing\n  = help: `ro` has the plural forms one, few, other; translate it from en.toml: {count} items",
+                "ro.toml:6:1: error: `page.sources.few` is missing\n  = help: `ro` has the plural forms one, few, other; translate it from en.toml: {count} sources",
+                "ro.toml:8:1: error: `page.sources.many`: `ro` has no plural form `many`\n  = help: `ro` has the plural forms one, few, other (CLDR; crates/content/src/format.rs); remove it",
             ]
         );
     }

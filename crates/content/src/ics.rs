@@ -4,8 +4,8 @@
 use crate::manifest::ElectionEvent;
 
 /// The `.ics` text for `event` of the election `title`. `uid` must be stable and unique
-/// (calendar apps update an event with the same UID); `stamp` is a `YYYY-MM-DD` date used
-/// as DTSTAMP, so that building twice gives the same file.
+/// (calendar apps update an event with the same UID); `stamp` is the page's `YYYY-MM-DD`
+/// review date, used as DTSTAMP and SEQUENCE, so that building twice gives the same file.
 pub fn event_calendar(event: &ElectionEvent, title: &str, uid: &str, stamp: &str) -> String {
     let summary = match &event.label {
         Some(label) => format!("{label} – {title}"),
@@ -18,8 +18,9 @@ pub fn event_calendar(event: &ElectionEvent, title: &str, uid: &str, stamp: &str
         "CALSCALE:GREGORIAN".to_owned(),
         "METHOD:PUBLISH".to_owned(),
         "BEGIN:VEVENT".to_owned(),
-        format!("UID:{uid}"),
+        format!("UID:{}", escape(uid)),
         format!("DTSTAMP:{}T000000Z", compact(stamp)),
+        format!("SEQUENCE:{}", sequence(stamp)),
     ];
     match (&event.date, &event.start) {
         (Some(day), _) => {
@@ -46,21 +47,39 @@ fn compact(value: &str) -> String {
     value.chars().filter(|c| *c != '-' && *c != ':').collect()
 }
 
+/// A calendar app that already holds the event replaces it only with a higher SEQUENCE
+/// (many ignore DTSTAMP), so a constant 0 would leave a moved date stale. The review date
+/// as a number (`2025-01-15` → 20250115) is stable across builds, grows when the page is
+/// reviewed again, and fits the property's 32-bit integer; 0 if the date is malformed.
+fn sequence(stamp: &str) -> u32 {
+    compact(stamp).parse().unwrap_or(0)
+}
+
 fn next_day(day: &str) -> Option<String> {
     let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
     Some(date.succ_opt()?.format("%Y%m%d").to_string())
 }
 
-/// TEXT values escape backslashes, semicolons, commas and newlines.
+/// A TEXT value (RFC 5545 §3.3.11): backslashes, semicolons and commas escaped, each line
+/// break (CRLF, LF or a bare CR) written as `\n`. A raw CR would end the line for readers
+/// that split on it, letting a label add properties (`Round\rBEGIN:VALARM…`); the other
+/// control characters are not allowed in TEXT at all and are dropped.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' | ';' | ',' => {
                 out.push('\\');
                 out.push(c);
             }
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
             '\n' => out.push_str("\\n"),
+            '\t' => out.push(c),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -130,6 +149,54 @@ mod tests {
     }
 
     #[test]
+    fn every_event_carries_a_sequence_from_the_review_date() {
+        let ics = event_calendar(
+            &event(Some("2024-06-30"), None, None, None),
+            "V",
+            "u",
+            "2025-01-15",
+        );
+        assert!(
+            ics.contains("\r\nDTSTAMP:20250115T000000Z\r\nSEQUENCE:20250115\r\n"),
+            "{ics}"
+        );
+        assert_eq!(sequence("not a date"), 0);
+    }
+
+    #[test]
+    fn a_hostile_label_cannot_add_properties() {
+        let label = "Round\rBEGIN:VALARM\rTRIGGER:-PT1M\nACTION:DISPLAY\r\nEND:VALARM\u{0b}\u{1b}";
+        let ics = event_calendar(
+            &event(Some("2024-06-30"), None, None, Some(label)),
+            "Vote; now, here",
+            "u\r\nX:1",
+            "2025-01-15",
+        );
+        let lines: Vec<&str> = ics.strip_suffix("\r\n").unwrap().split("\r\n").collect();
+        for line in &lines {
+            assert!(!line.contains(['\r', '\n']), "{line:?} in {ics:?}");
+            assert!(!line.chars().any(|c| c.is_control()), "{line:?}");
+        }
+        let unfolded = ics.replace("\r\n ", "");
+        let properties: Vec<&str> = unfolded
+            .lines()
+            .map(|l| l.split([':', ';']).next().unwrap())
+            .collect();
+        assert_eq!(
+            properties,
+            [
+                "BEGIN", "VERSION", "PRODID", "CALSCALE", "METHOD", "BEGIN", "UID", "DTSTAMP",
+                "SEQUENCE", "DTSTART", "DTEND", "SUMMARY", "END", "END"
+            ]
+        );
+        assert!(
+            unfolded.contains("\r\nSUMMARY:Round\\nBEGIN:VALARM\\nTRIGGER:-PT1M\\nACTION:DISPLAY\\nEND:VALARM – Vote\\; now\\, here\r\n"),
+            "{ics}"
+        );
+        assert!(unfolded.contains("\r\nUID:u\\nX:1\r\n"), "{ics}");
+    }
+
+    #[test]
     fn a_timed_event_in_utc() {
         let ics = event_calendar(
             &event(
@@ -152,6 +219,10 @@ mod tests {
     #[test]
     fn text_is_escaped_and_long_lines_folded_between_characters() {
         assert_eq!(escape("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
+        assert_eq!(
+            escape("a\rb\r\nc\n\rd\te\u{0}\u{7f}"),
+            "a\\nb\\nc\\n\\nd\te"
+        );
         let long = format!("SUMMARY:{}", "é".repeat(60));
         let folded = fold(&long);
         assert!(folded.lines().all(|l| l.len() <= 75), "{folded}");

@@ -5,7 +5,9 @@
 //! Content is untrusted input: raw HTML is shown as text, never passed through, and every
 //! link and image goes through [`classify_url`].
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::{BTreeSet, HashMap};
+
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::url::{classify_url, UrlKind};
 
@@ -17,6 +19,21 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
 }
+
+/// Ids the app puts on the page around a rendered body (the skip link's target, the labels
+/// of its own sections). Heading ids step around them: `## Main` becoming `id="main"` would
+/// send the skip link into the body, and a duplicate id breaks `aria-labelledby`.
+pub const APP_IDS: [&str; 9] = [
+    "main",
+    "key-dates",
+    "toc-title",
+    "next-election",
+    "section-elections",
+    "section-resources",
+    "section-partners",
+    "section-guides",
+    "section-videos",
+];
 
 /// A heading of a rendered page, for an in-page table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +62,14 @@ pub struct Rendered {
 /// language, and hrefs relative to `<base href>` work under any hosting sub-path too.
 pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered {
     let events: Vec<Event> = Parser::new_ext(src, parser_options()).collect();
+    // Every id on the page must be unique, and none may be chosen by the author verbatim:
+    // `[^ElectionCenterHost]` rendered as `id="ElectionCenterHost"` would make
+    // `window.ElectionCenterHost` that element (named access on window), which the embedding
+    // bridge takes for the Android host. Ids are therefore slugs (lower case, so they cannot
+    // spell the bridge's camel-case globals), footnotes live under `fn-`, and headings avoid
+    // the app's ids and the footnotes' ids.
+    let mut taken: BTreeSet<String> = APP_IDS.iter().map(|id| (*id).to_owned()).collect();
+    let footnotes = footnote_ids(&events, &mut taken);
     let mut headings = Vec::new();
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     // What each open link or image became, so its end tag matches.
@@ -60,7 +85,7 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                 ..
             }) => {
                 let text = plain_text_until_end(&events[i + 1..]);
-                let id = unique_id(&slugify(&text), &headings);
+                let id = unique_id(&slugify(&text), &mut taken);
                 headings.push(Heading {
                     level: *level as u8,
                     id: id.clone(),
@@ -74,19 +99,25 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                 }));
             }
             Event::Start(Tag::Link {
-                dest_url, title, ..
-            }) => match classify_url(dest_url) {
-                Ok(kind) => {
-                    let dest = match dest_url.strip_prefix('/') {
-                        Some("") => CowStr::from(site_base.to_owned()),
-                        Some(_) => CowStr::from(format!("{site_base}{dest_url}")),
-                        None => dest_url.clone(),
-                    };
-                    out.push(Event::Html(CowStr::from(anchor_open(&dest, title, kind))));
-                    open.push(Closing::Anchor);
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => {
+                let target = link_target(*link_type, dest_url);
+                match classify_url(&target) {
+                    Ok(kind) => {
+                        let dest = match target.strip_prefix('/') {
+                            Some("") => CowStr::from(site_base.to_owned()),
+                            Some(_) => CowStr::from(format!("{site_base}{target}")),
+                            None => target.clone(),
+                        };
+                        out.push(Event::Html(CowStr::from(anchor_open(&dest, title, kind))));
+                        open.push(Closing::Anchor);
+                    }
+                    Err(_) => open.push(Closing::Nothing),
                 }
-                Err(_) => open.push(Closing::Nothing),
-            },
+            }
             Event::End(TagEnd::Link) => {
                 if let Some(Closing::Anchor) = open.pop() {
                     out.push(Event::Html(CowStr::Borrowed("</a>")));
@@ -123,6 +154,27 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                     out.push(Event::End(TagEnd::Image));
                 }
             }
+            // Written here rather than by push_html, which uses the label as written for the
+            // id and the href.
+            Event::FootnoteReference(label) => {
+                let (number, id) = &footnotes[&footnote_key(label)];
+                let mut sup = String::from("<sup class=\"footnote-reference\"><a href=\"#");
+                escape_attr(&mut sup, id);
+                sup.push_str(&format!("\">{number}</a></sup>"));
+                out.push(Event::InlineHtml(CowStr::from(sup)));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let (number, id) = &footnotes[&footnote_key(label)];
+                let mut div = String::from("<div class=\"footnote-definition\" id=\"");
+                escape_attr(&mut div, id);
+                div.push_str(&format!(
+                    "\"><sup class=\"footnote-definition-label\">{number}</sup>"
+                ));
+                out.push(Event::Html(CowStr::from(div)));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                out.push(Event::Html(CowStr::Borrowed("</div>\n")));
+            }
             other => out.push(other.clone()),
         }
         i += 1;
@@ -130,6 +182,16 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
     let mut html = String::with_capacity(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Rendered { html, headings }
+}
+
+/// Where a link points. An email autolink (`<name@example.org>`) comes from the parser
+/// as the bare address, which would otherwise read as a relative path of this site.
+pub fn link_target<'a>(link_type: LinkType, dest_url: &CowStr<'a>) -> CowStr<'a> {
+    if link_type == LinkType::Email {
+        CowStr::from(format!("mailto:{dest_url}"))
+    } else {
+        dest_url.clone()
+    }
 }
 
 enum Closing {
@@ -204,14 +266,45 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
-fn unique_id(base: &str, taken: &[Heading]) -> String {
+/// Claims `base`, or the first free `base-2`, `base-3`…
+fn unique_id(base: &str, taken: &mut BTreeSet<String>) -> String {
     let mut id = base.to_owned();
     let mut n = 1;
-    while taken.iter().any(|h| h.id == id) {
+    while taken.contains(&id) {
         n += 1;
         id = format!("{base}-{n}");
     }
+    taken.insert(id.clone());
     id
+}
+
+/// The number and id of each footnote, by [`footnote_key`]. Numbers follow first
+/// appearance, as push_html numbers them; ids are `fn-` and the label's slug. They are all
+/// chosen before any heading id, because a reference can come before the headings.
+fn footnote_ids(
+    events: &[Event],
+    taken: &mut BTreeSet<String>,
+) -> HashMap<String, (usize, String)> {
+    let mut footnotes = HashMap::new();
+    for event in events {
+        let (Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label))) =
+            event
+        else {
+            continue;
+        };
+        let key = footnote_key(label);
+        if !footnotes.contains_key(&key) {
+            let id = unique_id(&format!("fn-{}", slugify(label)), taken);
+            footnotes.insert(key, (footnotes.len() + 1, id));
+        }
+    }
+    footnotes
+}
+
+/// The parser matches a reference to its definition by case folding (`[^Note]`,
+/// `[^NOTE]`; `[^Straße]`, `[^STRASSE]`), which upper- then lower-casing approximates.
+fn footnote_key(label: &str) -> String {
+    label.to_uppercase().to_lowercase()
 }
 
 #[cfg(test)]
@@ -246,6 +339,8 @@ mod tests {
             "vbscript:msgbox(1)",
             "http://example.org/",
             "//evil.example/",
+            r"\\/evil.example/",
+            r"/\\evil.example/",
         ] {
             let out = html(&format!("[click]({dest})"));
             assert_eq!(out, "<p>click</p>\n", "{dest}");
@@ -276,6 +371,18 @@ mod tests {
     }
 
     #[test]
+    fn email_autolinks_open_the_mail_app() {
+        assert_eq!(
+            html("Write to <contact@example.org>."),
+            "<p>Write to <a href=\"mailto:contact@example.org\">contact@example.org</a>.</p>\n"
+        );
+        assert_eq!(
+            html("<mailto:contact@example.org>"),
+            "<p><a href=\"mailto:contact@example.org\">mailto:contact@example.org</a></p>\n"
+        );
+    }
+
+    #[test]
     fn only_same_origin_images_load() {
         assert!(
             html("![poster](media/poster.png)")
@@ -287,6 +394,53 @@ mod tests {
         assert_eq!(
             html("![tracker](https://cdn.example/x.png)"),
             "<p>tracker</p>\n"
+        );
+    }
+
+    #[test]
+    fn heading_ids_step_around_the_apps_own_ids() {
+        let r = render_markdown("## Main\n\n## Key dates\n\n## Section guides", "", "fr");
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["main-2", "key-dates-2", "section-guides-2"]);
+        for section in crate::manifest::Section::ALL {
+            let id = format!("section-{}", section.dir());
+            assert!(
+                APP_IDS.contains(&id.as_str()),
+                "{id} is missing from APP_IDS"
+            );
+        }
+    }
+
+    #[test]
+    fn footnote_ids_are_prefixed_slugs_that_no_heading_takes() {
+        let out = html(
+            "## Fn ElectionCenterHost\n\nSee[^ElectionCenterHost] and[^Two].\n\n\
+             [^electioncenterhost]: The host.\n\n[^two]: <b>Two</b>.\n",
+        );
+        assert_eq!(
+            out,
+            "<h2 id=\"fn-electioncenterhost-2\">Fn ElectionCenterHost</h2>\n\
+             <p>See<sup class=\"footnote-reference\"><a href=\"#fn-electioncenterhost\">1</a></sup> \
+             and<sup class=\"footnote-reference\"><a href=\"#fn-two\">2</a></sup>.</p>\n\
+             <div class=\"footnote-definition\" id=\"fn-electioncenterhost\">\
+             <sup class=\"footnote-definition-label\">1</sup>\n<p>The host.</p>\n</div>\n\
+             <div class=\"footnote-definition\" id=\"fn-two\">\
+             <sup class=\"footnote-definition-label\">2</sup>\n<p>&lt;b&gt;Two&lt;/b&gt;.</p>\n</div>\n"
+        );
+    }
+
+    #[test]
+    fn footnote_labels_that_slugify_alike_get_their_own_ids() {
+        let out = html("a[^a b] b[^a-b]\n\n[^a b]: one\n\n[^a-b]: two\n");
+        assert!(out.contains("href=\"#fn-a-b\">1<"), "{out}");
+        assert!(out.contains("href=\"#fn-a-b-2\">2<"), "{out}");
+        assert!(
+            out.contains("id=\"fn-a-b\"><sup class=\"footnote-definition-label\">1<"),
+            "{out}"
+        );
+        assert!(
+            out.contains("id=\"fn-a-b-2\"><sup class=\"footnote-definition-label\">2<"),
+            "{out}"
         );
     }
 

@@ -34,7 +34,11 @@ pub fn classify_url(url: &str) -> Result<UrlKind, UrlError> {
             hint: "write the address between the parentheses: [text](https://…)",
         });
     }
-    if squeezed.starts_with("//") || squeezed.starts_with("\\\\") || squeezed.starts_with("/\\") {
+    // Browsers read `\` as `/` in http(s) and relative URLs, so any two of them in a row
+    // (`//`, `\\`, `/\`, `\/`) start a host name, not a path.
+    let slash = |c: Option<char>| matches!(c, Some('/' | '\\'));
+    let mut lead = squeezed.chars();
+    if slash(lead.next()) && slash(lead.next()) {
         return Err(UrlError {
             message: format!("`{url}` leaves out the scheme"),
             hint: "write the full address, starting with https://",
@@ -108,6 +112,11 @@ mod tests {
             "http://example.org",
             "//example.org",
             "\\\\example.org",
+            "\\/example.org",
+            "/\\example.org",
+            " \\/example.org",
+            "/\t\\example.org",
+            "\\\n\\example.org",
             "https:example.org",
             "file:///etc/passwd",
             "",

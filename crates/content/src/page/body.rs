@@ -5,7 +5,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 
 use super::{Reference, Target};
 use crate::diagnostic::{line_col, Diagnostic};
-use crate::markdown::parser_options;
+use crate::markdown::{link_target, parser_options};
 use crate::url::{classify_url, UrlKind};
 
 pub(super) fn check(
@@ -28,8 +28,12 @@ pub(super) fn check(
     };
     for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
         let (url, is_image) = match &event {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
-            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => (link_target(*link_type, dest_url), false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url.clone(), true),
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
                 ..
@@ -58,7 +62,7 @@ pub(super) fn check(
             line: body_line + line - 1,
             col,
         };
-        match classify_url(url) {
+        match classify_url(&url) {
             Err(e) => report(range.start, e.message, e.hint),
             Ok(UrlKind::External) if is_image => report(range.start, "images from other sites are not allowed".into(), "they would tell that site who reads the page; put the image in the country's media/ folder"),
             Ok(UrlKind::Internal) if is_image && !url.starts_with('/') && !url.contains("..") => references.push(at(Target::Asset(format!("{country}/{url}")))),
