@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::diagnostic::{line_col, list, Diagnostic};
 use crate::lang::Lang;
@@ -36,10 +37,10 @@ pub struct Country {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CountryFile {
-    default_language: String,
-    languages: Vec<String>,
-    time_zone: String,
-    names: BTreeMap<String, String>,
+    default_language: Spanned<String>,
+    languages: Spanned<Vec<Spanned<String>>>,
+    time_zone: Spanned<String>,
+    names: Spanned<BTreeMap<Spanned<String>, String>>,
 }
 
 /// Loads every country found in `files`, returning all problems at once. `assets` lists
@@ -105,46 +106,58 @@ fn load_country(
             return None;
         }
     };
+    // Each problem points at the value or key it is about, by its span in the file.
+    let at = |span: std::ops::Range<usize>, message: String, hint: &str| {
+        let (line, col) = line_col(&file.text, span.start);
+        Diagnostic::new(&file.path, line, col, message, hint)
+    };
     let before = problems.len();
     for lang in info
         .languages
+        .get_ref()
         .iter()
         .chain([&info.default_language])
-        .chain(info.names.keys())
+        .chain(info.names.get_ref().keys())
     {
-        if !is_language_tag(lang) {
-            problems.push(at_key(
-                file,
-                lang,
-                format!("`{lang}` is not a BCP 47 language code"),
+        if !is_language_tag(lang.get_ref()) {
+            problems.push(at(
+                lang.span(),
+                format!("`{}` is not a BCP 47 language code", lang.get_ref()),
                 "use a code such as `fr`, `ro`, `hu` or `en`",
             ));
         }
     }
-    if !info.languages.contains(&info.default_language) {
-        problems.push(at_key(
-            file,
-            "default_language",
-            format!(
-                "the default language `{}` is not in `languages`",
-                info.default_language
-            ),
+    let default = info.default_language.get_ref();
+    let languages: Vec<String> = info
+        .languages
+        .get_ref()
+        .iter()
+        .map(|l| l.get_ref().clone())
+        .collect();
+    if !languages.contains(default) {
+        problems.push(at(
+            info.default_language.span(),
+            format!("the default language `{default}` is not in `languages`"),
             "add it to `languages`",
         ));
     }
-    if !info.names.contains_key("en") || !info.names.contains_key(&info.default_language) {
-        problems.push(at_key(
-            file,
-            "[names]",
-            "`names` needs the country's name in English and in its default language",
+    let names: BTreeMap<String, String> = info
+        .names
+        .get_ref()
+        .iter()
+        .map(|(k, v)| (k.get_ref().clone(), v.clone()))
+        .collect();
+    if !names.contains_key("en") || !names.contains_key(default) {
+        problems.push(at(
+            info.names.span(),
+            "`names` needs the country's name in English and in its default language".into(),
             "add lines such as `en = \"France\"` under [names]",
         ));
     }
-    if time::parse_zone(&info.time_zone).is_none() {
-        problems.push(at_key(
-            file,
-            "time_zone",
-            format!("`{}` is not an IANA time zone", info.time_zone),
+    if time::parse_zone(info.time_zone.get_ref()).is_none() {
+        problems.push(at(
+            info.time_zone.span(),
+            format!("`{}` is not an IANA time zone", info.time_zone.get_ref()),
             "use a zone such as `Europe/Paris` or `Europe/Bucharest`",
         ));
     }
@@ -153,10 +166,10 @@ fn load_country(
     }
     let summary = CountrySummary {
         code: country_code,
-        names: info.names,
-        default_language: info.default_language,
-        languages: info.languages,
-        time_zone: info.time_zone,
+        names,
+        default_language: info.default_language.into_inner(),
+        languages,
+        time_zone: info.time_zone.into_inner(),
     };
 
     let mut pages = Vec::new();
@@ -425,20 +438,6 @@ fn source_path(code: &str, section: Option<Section>, slug: &str, lang: &str) -> 
         None => format!("{code}/_index.{lang}.md"),
         Some(s) => format!("{code}/{}/{slug}.{lang}.md", s.dir()),
     }
-}
-
-/// Points at the first line mentioning `needle` (a key or a value), else at line 1.
-fn at_key(
-    file: &SourceFile,
-    needle: &str,
-    message: impl Into<String>,
-    hint: impl Into<String>,
-) -> Diagnostic {
-    let (line, col) = file
-        .text
-        .find(needle)
-        .map_or((1, 1), |i| line_col(&file.text, i));
-    Diagnostic::new(&file.path, line, col, message, hint)
 }
 
 impl Country {
