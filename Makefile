@@ -3,10 +3,8 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 PORT ?= 8080
-# Panic locations name source files; strip the checkout's and the registry's absolute paths
-# so the wasm is the same, and as small, wherever it is built (the size budget is tight).
-CARGO_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)/= --remap-path-prefix=$(CARGO_DIR)/registry/src/=
+# The site's public address, for canonical links and the sitemap (README: Hosting).
+export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
 .PHONY: setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp
 
@@ -27,7 +25,7 @@ build: setup
 ## iframe host allowed (an address only the browser tests answer). The tests serve it from a
 ## web host and as an app's packaged files.
 build-embed: setup
-	EMBED_ORIGINS="http://localhost:4180" trunk build --release --offline --public-url /election-center/ --dist target/dist-embed
+	EMBED_ORIGINS="http://localhost:4180" SITE_URL="http://127.0.0.1:4175/election-center/" trunk build --release --offline --public-url /election-center/ --dist target/dist-embed
 
 ## Serve the release build the way a production host would.
 serve-release: build

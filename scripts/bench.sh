@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
-cargo build --quiet --release -p content-cli
+cargo build --quiet --locked --release -p content-cli
 cli=target/release/content-cli
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 

@@ -6,10 +6,10 @@
 # (crates/prerender). Development builds (`make serve`) skip the last two: the app mounts
 # from scratch there.
 set -e
-cargo run --quiet --package content-cli -- build content --out "$TRUNK_STAGING_DIR/content"
-cargo run --quiet --package content-cli -- i18n i18n --out "$TRUNK_STAGING_DIR/i18n"
+cargo run --quiet --locked --package content-cli -- build content --out "$TRUNK_STAGING_DIR/content"
+cargo run --quiet --locked --package content-cli -- i18n i18n --out "$TRUNK_STAGING_DIR/i18n"
 node scripts/boot.mjs
 if [ "$TRUNK_PROFILE" = release ]; then
   node scripts/csp.mjs
-  cargo run --quiet --package prerender -- "$TRUNK_STAGING_DIR"
+  cargo run --quiet --locked --package prerender -- "$TRUNK_STAGING_DIR"
 fi
