@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::route::Section;
+
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// `content/index.json`: every country.
@@ -110,41 +112,6 @@ pub struct CountryManifest {
     pub country: CountrySummary,
     pub hub: PageEntry,
     pub pages: Vec<PageEntry>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Section {
-    Elections,
-    Resources,
-    Partners,
-    Guides,
-    Videos,
-}
-
-impl Section {
-    pub const ALL: [Section; 5] = [
-        Section::Elections,
-        Section::Resources,
-        Section::Partners,
-        Section::Guides,
-        Section::Videos,
-    ];
-
-    /// The folder name under a country, which is also the URL segment.
-    pub fn dir(self) -> &'static str {
-        match self {
-            Section::Elections => "elections",
-            Section::Resources => "resources",
-            Section::Partners => "partners",
-            Section::Guides => "guides",
-            Section::Videos => "videos",
-        }
-    }
-
-    pub fn from_dir(dir: &str) -> Option<Section> {
-        Section::ALL.into_iter().find(|s| s.dir() == dir)
-    }
 }
 
 /// One page's metadata. Its body, rendered to safe HTML at build time by

@@ -18,8 +18,47 @@
 //! forgives the other forms (`/FR/RO/`, `/fr//ro`) and the app replaces such an address
 //! with [`Route::path`]; hosts answer them with the not-found page, which starts the app.
 
+use serde::{Deserialize, Serialize};
+
 use crate::lang::Lang;
-use crate::manifest::{CountryCode, CountryManifest, CountrySummary, Section, SiteIndex};
+use crate::manifest::{CountryCode, CountryManifest, CountrySummary, SiteIndex};
+
+/// The sections of a country, in the order its hub lists them. A new section is a variant
+/// here (with its folder name), its page kind in `page/` and its view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    Elections,
+    Resources,
+    Partners,
+    Guides,
+    Videos,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Elections,
+        Section::Resources,
+        Section::Partners,
+        Section::Guides,
+        Section::Videos,
+    ];
+
+    /// The folder name under a country, which is also the URL segment.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Section::Elections => "elections",
+            Section::Resources => "resources",
+            Section::Partners => "partners",
+            Section::Guides => "guides",
+            Section::Videos => "videos",
+        }
+    }
+
+    pub fn from_dir(dir: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.dir() == dir)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Route {
@@ -347,6 +386,15 @@ mod tests {
             "/hu/ro",
         ] {
             assert_eq!(Route::from_content_link(bad, hu), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_section_s_folder_address_and_feed_name_are_one_word() {
+        for section in Section::ALL {
+            assert_eq!(Section::from_dir(section.dir()), Some(section));
+            let json = serde_json::to_string(&section).unwrap();
+            assert_eq!(json, format!("\"{}\"", section.dir()));
         }
     }
 
