@@ -119,6 +119,43 @@ fn shipped_content_passes_the_check() {
     }
 }
 
+/// Every route of the shipped and the fixture sites, as the pre-renderer lists them, comes
+/// back from its address and from its href (`content::route` is the one owner of both).
+#[test]
+fn every_built_route_round_trips_through_its_address() {
+    use content::route::{site_routes, Route};
+    for dir in [
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content"),
+        fixtures().join("valid"),
+    ] {
+        let site = check(&read_tree(&dir).unwrap()).unwrap();
+        let routes = site_routes(&site.index(), |summary, lang| {
+            site.countries
+                .iter()
+                .find(|c| c.summary.code == summary.code)
+                .and_then(|c| c.manifest(lang))
+                .ok_or(())
+        })
+        .unwrap();
+        assert!(
+            routes.len() > 40,
+            "{}: {} routes",
+            dir.display(),
+            routes.len()
+        );
+        for route in &routes {
+            assert_eq!(Route::parse(&route.path()).as_ref(), Some(route));
+            let href = route.href();
+            let from_base = format!("/{}", href.trim_start_matches("./"));
+            assert_eq!(Route::parse(&from_base).as_ref(), Some(route), "{href}");
+        }
+        let mut unique = routes.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), routes.len(), "a route is listed twice");
+    }
+}
+
 /// The interface translations are complete, and the English keys are exactly the ones the
 /// app uses: a key nobody looks up, or a lookup of a key that does not exist, fails here.
 #[test]
