@@ -6,24 +6,26 @@ import { test, expect } from './fixtures.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url);
 const read = (path) => JSON.parse(readFileSync(new URL(path, DIST), 'utf8'));
-const UI_LANGUAGES = ['en', 'fr', 'ro', 'hu'];
-
-/** Every route the build pre-renders, with what its page must show. */
+/** Every route the build pre-renders (`routes.json`, written by the pre-renderer from
+ * `content::route`), with the heading its page must show. */
 function routes() {
-  const index = read('content/index.json');
-  const texts = Object.fromEntries(UI_LANGUAGES.map((l) => [l, Object.fromEntries(read(`i18n/${l}.json`))]));
-  const all = [];
-  for (const lang of UI_LANGUAGES) {
-    all.push({ lang, path: `/${lang}`, title: texts[lang]['site.name'] });
-    for (const country of index.countries) {
-      const shown = country.languages.includes(lang) ? lang : country.default_language;
-      const manifest = read(`content/${country.code}/${shown}.json`);
-      all.push({ lang, path: `/${lang}/${country.code}`, title: manifest.hub.title, body: true });
-      for (const p of manifest.pages) all.push({ lang, path: `/${lang}/${country.code}/${p.section}/${p.slug}`, title: p.title, body: true });
-    }
-  }
-  return all;
+  const texts = {};
+  const text = (lang, key) => (texts[lang] ??= Object.fromEntries(read(`i18n/${lang}.json`)))[key];
+  const manifests = {};
+  const manifest = (lang, code) => {
+    const country = read('content/index.json').countries.find((c) => c.code === code);
+    const shown = country.languages.includes(lang) ? lang : country.default_language;
+    return (manifests[`${code}/${shown}`] ??= read(`content/${code}/${shown}.json`));
+  };
+  return read('routes.json').map((r) => {
+    if (!r.country) return { ...r, title: text(r.lang, 'site.name') };
+    const m = manifest(r.lang, r.country);
+    if (!r.section) return { ...r, title: m.hub.title, body: true };
+    if (!r.slug) return { ...r, title: text(r.lang, `section.${r.section}`) };
+    return { ...r, title: m.pages.find((p) => p.section === r.section && p.slug === r.slug).title, body: true };
+  });
 }
+const UI_LANGUAGES = [...new Set(routes().map((r) => r.lang))];
 
 // With JavaScript off, Chromium cancels the app's module preload (reported as "csp").
 const NO_SCRIPT = /request failed: \S+\.js csp$/;

@@ -80,10 +80,11 @@ const server = createServer((req, res) => {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    // A route: its pre-rendered page (`/fr/ro` → `fr/ro.html`), a folder's index.html, or
-    // the not-found page, which still starts the app (as GitHub Pages, Netlify and
-    // Cloudflare Pages do with 404.html).
-    const candidates = [path.replace(/\/$/, '') + '.html', join(path, 'index.html')];
+    // A route: its pre-rendered page (`/fr/ro` → `fr/ro.html`), the site root's index.html,
+    // or the not-found page, which still starts the app (as GitHub Pages, Netlify and
+    // Cloudflare Pages do with 404.html). Other forms of a page's address (`/fr/ro/`,
+    // `/fr//ro`, `/FR/RO`) are not its file: the app moves them to the one form.
+    const candidates = pathname === '/' ? [indexHtml] : pathname.endsWith('/') || pathname.includes('//') ? [] : [path + '.html'];
     path = candidates.find(isFile);
     if (!path) {
       path = join(root, '404.html');

@@ -1,0 +1,108 @@
+// Addresses: every page has one form (lower case, single slashes, no trailing slash), its
+// canonical address and its versions in every interface language in its head, and the
+// sitemap lists exactly the pre-rendered routes (`routes.json`, from `content::route`).
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url);
+const ROUTES = JSON.parse(readFileSync(new URL('routes.json', DIST), 'utf8'));
+const LANGS = [...new Set(ROUTES.map((r) => r.lang))];
+const sitemap = readFileSync(new URL('sitemap.xml', DIST), 'utf8');
+// The public address the build was made for (SITE_URL): the sitemap's first entry is `/`.
+const SITE = sitemap.match(/<loc>([^<]+)<\/loc>/)[1];
+
+/** `<url>` entries of the sitemap: the page and its alternates by hreflang. */
+function sitemapEntries() {
+  return [...sitemap.matchAll(/<url><loc>([^<]+)<\/loc>(.*?)<\/url>/g)].map(([, loc, rest]) => ({
+    loc,
+    alternates: Object.fromEntries([...rest.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map(([, l, h]) => [l, h])),
+  }));
+}
+
+/** The page at `path` in `lang`, as `routes.json` names it. */
+const inLang = (route, lang) => (route.country ? `/${[lang, route.country, route.section, route.slug].filter(Boolean).join('/')}` : `/${lang}`);
+
+test('the sitemap lists every pre-rendered page once, with all its language versions', async ({ request }) => {
+  expect(ROUTES.length).toBeGreaterThan(150);
+  const entries = sitemapEntries();
+  expect(entries.map((e) => e.loc)).toEqual(ROUTES.map((r) => new URL(r.path.slice(1), SITE).href));
+  const targets = new Set();
+  for (const [i, entry] of entries.entries()) {
+    const route = ROUTES[i];
+    const expected = Object.fromEntries(LANGS.map((l) => [l, new URL(inLang(route, l).slice(1), SITE).href]));
+    expected['x-default'] = new URL(!route.country ? '' : inLang(route, 'en').slice(1), SITE).href;
+    expect(entry.alternates, entry.loc).toEqual(expected);
+    for (const href of Object.values(entry.alternates)) targets.add(new URL(href).pathname);
+  }
+  // Every alternate is a page that answers, here as on the public host.
+  for (const path of targets) expect((await request.get(path)).status(), path).toBe(200);
+  expect(readFileSync(new URL('robots.txt', DIST), 'utf8')).toContain(`Sitemap: ${SITE}sitemap.xml`);
+});
+
+test("every page's head names its canonical address and its language versions", () => {
+  for (const route of ROUTES) {
+    const html = readFileSync(new URL(route.file, DIST), 'utf8');
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head, route.path).toContain(`<link rel="canonical" href="${new URL(route.path.slice(1), SITE).href}">`);
+    for (const lang of LANGS) {
+      expect(head, route.path).toContain(`<link rel="alternate" hreflang="${lang}" href="${new URL(inLang(route, lang).slice(1), SITE).href}">`);
+    }
+    expect(head.match(/hreflang="x-default"/g), route.path).toHaveLength(1);
+    expect(head, route.path).not.toContain('noindex');
+  }
+  const notFound = readFileSync(new URL('404.html', DIST), 'utf8');
+  expect(notFound).toContain('<meta name="robots" content="noindex">');
+  expect(notFound).not.toContain('rel="canonical"');
+});
+
+// Other forms of an address: the host answers them with the not-found page (as static
+// hosts do), and the app, which that page starts, moves to the page's one form, keeping
+// the query and the fragment.
+const OTHER_FORMS = [
+  ['/fr/ro/', '/fr/ro'],
+  ['/FR/RO', '/fr/ro'],
+  ['/fr//ro', '/fr/ro'],
+  ['/en/ro/videos/?partner=afp', '/en/ro/videos?partner=afp'],
+  ['/En/Fr/Guides/Check-A-Claim/#first', '/en/fr/guides/check-a-claim#first'],
+];
+
+test.describe('another form of an address', () => {
+  test.use({ expectedProblems: [[/HTTP 404: /, /status of 404 \(Not Found\) at /]] });
+
+  for (const [typed, canonical] of OTHER_FORMS) {
+    test(`${typed} opened cold becomes ${canonical}`, async ({ page, baseURL }) => {
+      const response = await page.goto(`${baseURL}${typed}`);
+      expect(response.status()).toBe(404);
+      await expect(page).toHaveURL(`${baseURL}${canonical}`);
+      await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+      const route = ROUTES.find((r) => r.path === canonical.split(/[?#]/)[0]);
+      await expect(page.locator('html')).toHaveAttribute('lang', route.lang);
+      await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Page not found');
+    });
+  }
+
+  test('followed in the app, it becomes the one form too', async ({ page, baseURL }) => {
+    await page.goto('/en/ro');
+    await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+    await page.evaluate(() => { window.__sameDocument = true; });
+    await page.evaluate(() => {
+      const a = Object.assign(document.createElement('a'), { href: 'hu/RO/videos/', textContent: 'mangled' });
+      document.querySelector('main').append(a);
+    });
+    await page.getByRole('link', { name: 'mangled' }).click();
+    await expect(page).toHaveURL(`${baseURL}/hu/ro/videos`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'hu');
+    await expect(page.locator('.video-card').first()).toBeVisible();
+    expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false, expectedProblems: [[/HTTP 404: /, /status of 404 \(Not Found\) at /, /request failed: \S+\.js csp$/]] });
+
+    test('it is the not-found page, with a way home', async ({ page }) => {
+      const response = await page.goto('/fr/ro/');
+      expect(response.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Page not found');
+    });
+  });
+});
