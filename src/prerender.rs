@@ -103,6 +103,6 @@ fn replace_between(text: &str, start: &str, end: &str, with: &str) -> Result<Str
 
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    content::markdown::escape_attr(&mut out, text);
+    content::html::escape_attr(&mut out, text);
     out
 }

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 use content_cli::{build, check, read_tree, Tree};
 
+mod rust_source;
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
@@ -171,20 +173,12 @@ fn translations_are_complete_and_every_key_is_used() {
             _ => k.clone(),
         })
         .collect();
-    let mut literals = Vec::new();
-    for file in read_tree(&root.join("src"))
-        .unwrap()
-        .assets
-        .iter()
-        .filter(|p| p.ends_with(".rs"))
-    {
-        literals.extend(string_literals(
-            &fs::read_to_string(root.join("src").join(file)).unwrap(),
-        ));
-    }
+    let literals = rust_source::rust_files("src")
+        .into_iter()
+        .flat_map(|file| file.lexed.literals)
+        .map(|literal| literal.value);
     // Every string literal shaped like a key (`"section.word"`) is a lookup.
     let used: std::collections::BTreeSet<String> = literals
-        .into_iter()
         .filter(|s| {
             s.contains('.')
                 && s.split('.').all(|part| {
@@ -205,75 +199,41 @@ fn translations_are_complete_and_every_key_is_used() {
     );
 }
 
-/// The string literals of a Rust source file, outside comments: plain ones (with escapes)
-/// and raw ones (`r#"…"#`). Enough of a lexer for the key scan above; char literals of a
-/// quote are skipped so they open nothing.
-fn string_literals(source: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut rest = source;
-    while let Some(i) = rest.find(['"', '/', '\'', 'r']) {
-        let (head, tail) = rest.split_at(i);
-        let after_ident = head
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_');
-        let raw_hashes = tail
-            .strip_prefix('r')
-            .filter(|_| !after_ident)
-            .map(|r| r.len() - r.trim_start_matches('#').len())
-            .filter(|&n| tail[1 + n..].starts_with('"'));
-        rest = if tail.starts_with("//") {
-            tail.find('\n').map_or("", |n| &tail[n..])
-        } else if let Some(after) = tail
-            .strip_prefix("'\"'")
-            .or_else(|| tail.strip_prefix("'\\\"'"))
-        {
-            after
-        } else if let Some(hashes) = raw_hashes {
-            let body = &tail[2 + hashes..];
-            let close = format!("\"{}", "#".repeat(hashes));
-            let end = body.find(&close).unwrap_or(body.len());
-            found.push(body[..end].to_owned());
-            body[end..].get(close.len()..).unwrap_or("")
-        } else if let Some(body) = tail.strip_prefix('"') {
-            let mut text = String::new();
-            let mut end = body.len();
-            let mut chars = body.char_indices();
-            while let Some((j, c)) = chars.next() {
-                match c {
-                    '\\' => {
-                        chars.next();
-                    }
-                    '"' => {
-                        end = j + 1;
-                        break;
-                    }
-                    c => text.push(c),
-                }
-            }
-            found.push(text);
-            &body[end..]
-        } else {
-            &tail[1..]
-        };
-    }
-    found
-}
-
+/// The lexer the key scan and the tidy tests share: literals read as Rust reads them, and
+/// code without comments or the insides of literals, at the same offsets.
 #[test]
 fn the_key_scan_reads_string_literals_as_rust_does() {
     let source = r##"
         // "not.this" in a comment
         let a = t("site.name"); let q = '"'; let b = "say \"hi\" to.me";
         let raw = r#"{"type":"x"}"#; let c = tn("video.count", 2); for r in x {}
+        /* std::fs /* nested */ "not.this" */ fn f<'a>(s: &'a str) -> char { '\'' }
+        let bytes = br"a\"; let é = b"std::env";
     "##;
+    let lexed = rust_source::lex(source);
+    let values: Vec<&str> = lexed.literals.iter().map(|l| l.value.as_str()).collect();
     assert_eq!(
-        string_literals(source),
+        values,
         [
             "site.name",
             "say hi to.me",
             r#"{"type":"x"}"#,
-            "video.count"
+            "video.count",
+            r"a\",
+            "std::env"
         ]
     );
+    assert_eq!(lexed.code.len(), source.len());
+    assert_eq!(lexed.code.lines().count(), source.lines().count());
+    for gone in ["not.this", "std::", "nested", "hi", "type"] {
+        assert!(!lexed.code.contains(gone), "{gone} in {}", lexed.code);
+    }
+    for kept in [
+        "let a = t(\"",
+        "fn f<'a>(s: &'a str)",
+        "for r in x {}",
+        "let é = b\"",
+    ] {
+        assert!(lexed.code.contains(kept), "{kept} not in {}", lexed.code);
+    }
 }

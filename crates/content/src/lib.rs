@@ -4,19 +4,24 @@
 //! the browser app and pre-rendering all call the same functions, so they cannot disagree
 //! about what a page means or how it renders.
 //!
-//! The browser app uses the manifest types and [`url`]; loading and checking a content tree
-//! (TOML, a time-zone database) sits behind the `build` feature, which only the CLI enables.
+//! The browser app uses the manifest types, [`route`], [`url`] and [`html`]. Rendering
+//! Markdown sits behind the `render` feature, and loading and checking a content tree (TOML,
+//! a time-zone database) behind `build`, which implies `render`: only the CLI enables them,
+//! so the wasm carries no Markdown parser.
 
 pub mod countdown;
 pub mod diagnostic;
 pub mod format;
+pub mod html;
 pub mod lang;
 pub mod manifest;
-pub mod markdown;
 pub mod query;
 pub mod route;
 pub mod url;
 pub mod videos;
+
+#[cfg(feature = "render")]
+pub mod markdown;
 
 #[cfg(feature = "build")]
 pub mod front_matter;
@@ -37,4 +42,5 @@ mod time;
 
 pub use diagnostic::Diagnostic;
 pub use manifest::*;
+#[cfg(feature = "render")]
 pub use markdown::{render_markdown, Heading, Rendered};

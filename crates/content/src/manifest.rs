@@ -115,7 +115,7 @@ pub struct CountryManifest {
 }
 
 /// One page's metadata. Its body, rendered to safe HTML at build time by
-/// [`crate::render_markdown`], is a separate file at `body`, relative to the country's
+/// `markdown::render_markdown`, is a separate file at `body`, relative to the country's
 /// folder, so a list view never downloads every body. Exactly one of the kind-specific
 /// fields is present, matching `section`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

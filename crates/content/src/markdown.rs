@@ -1,6 +1,6 @@
-//! The one Markdown-to-HTML function. The app, the checker, pre-rendering and the editor
-//! preview all call [`render_markdown`], so they agree on what a page looks like and on
-//! what is unsafe.
+//! The one Markdown-to-HTML function. Loading a page (`check` and `build` both do) calls
+//! [`render_markdown`]; the app and the pre-renderer only show the HTML it wrote, so a page
+//! looks the same wherever it is shown, and what is unsafe is decided in one place.
 //!
 //! Content is untrusted input: raw HTML is shown as text, never passed through, and every
 //! link and image goes through [`classify_url`].
@@ -9,10 +9,11 @@ use std::collections::{BTreeSet, HashMap};
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::html::escape_attr;
 use crate::url::{classify_url, UrlKind};
 
-/// Parser options shared by every caller, so a construct that renders in the preview also
-/// renders in the app.
+/// Parser options shared with the body checks (`page/body.rs`), so the checker reads a
+/// body exactly as the renderer does.
 pub fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -216,21 +217,6 @@ fn anchor_open(dest: &str, title: &str, kind: UrlKind) -> String {
     }
     a.push('>');
     a
-}
-
-/// Appends `s` escaped for an HTML attribute value or text (the renderer's links, and the
-/// pre-rendered pages' title and meta tags).
-pub fn escape_attr(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("&quot;"),
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 fn plain_text_until_end(events: &[Event]) -> String {
