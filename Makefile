@@ -36,7 +36,7 @@ check-content:
 	cargo run --quiet --locked -p content-cli -- i18n i18n
 
 test-rust:
-	cargo test --locked -p content -p content-cli -p election-center
+	cargo test --locked -p content -p content-cli -p election-center -p prerender
 
 ## Formatting and clippy, for the native crates and the wasm app; warnings fail.
 lint:
