@@ -101,7 +101,8 @@ fn replace_between(text: &str, start: &str, end: &str, with: &str) -> Result<Str
     Ok(format!("{}{with}{}", &text[..from], &text[to..]))
 }
 
-fn escape(text: &str) -> String {
+/// `text` escaped for an attribute or text, of HTML or XML.
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     content::html::escape_attr(&mut out, text);
     out

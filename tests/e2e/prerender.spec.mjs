@@ -12,14 +12,9 @@ function routes() {
   const texts = {};
   const text = (lang, key) => (texts[lang] ??= Object.fromEntries(read(`i18n/${lang}.json`)))[key];
   const manifests = {};
-  const manifest = (lang, code) => {
-    const country = read('content/index.json').countries.find((c) => c.code === code);
-    const shown = country.languages.includes(lang) ? lang : country.default_language;
-    return (manifests[`${code}/${shown}`] ??= read(`content/${code}/${shown}.json`));
-  };
   return read('routes.json').map((r) => {
     if (!r.country) return { ...r, title: text(r.lang, 'site.name') };
-    const m = manifest(r.lang, r.country);
+    const m = (manifests[r.manifest] ??= read(r.manifest));
     if (!r.section) return { ...r, title: m.hub.title, body: true };
     if (!r.slug) return { ...r, title: text(r.lang, `section.${r.section}`) };
     return { ...r, title: m.pages.find((p) => p.section === r.section && p.slug === r.slug).title, body: true };

@@ -17,7 +17,6 @@ use std::process::ExitCode;
 
 use content::route::{site_routes, Route};
 use content::{CountryManifest, SiteIndex};
-use election_center::prerender::{alternates, url};
 
 fn main() -> ExitCode {
     let Some(dist) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -70,7 +69,7 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
         "404.html",
         &election_center::prerender::page(&template, "/404", &site_url)?,
     )?;
-    write("routes.json", &routes_json(&routes))?;
+    write("routes.json", &routes_json(&routes, &index))?;
     write("sitemap.xml", &sitemap::write(&routes, &site_url))?;
     let robots = fs::read_to_string(dist.join("robots.txt")).unwrap_or_default();
     write(
@@ -113,9 +112,10 @@ fn site_url_for(given: Option<&str>, template: &str) -> Result<String, String> {
     Ok(url)
 }
 
-/// `routes.json`: every pre-rendered route with its file, language and parts, for the
-/// browser tests (and anyone who wants the list of pages) to read instead of rebuilding it.
-fn routes_json(routes: &[Route]) -> String {
+/// `routes.json`: every pre-rendered route with its file, language, parts and the manifest
+/// it shows, for the browser tests (and anyone who wants the list of pages) to read instead
+/// of rebuilding it.
+fn routes_json(routes: &[Route], index: &SiteIndex) -> String {
     let entries: Vec<serde_json::Value> = routes
         .iter()
         .map(|route| {
@@ -132,11 +132,20 @@ fn routes_json(routes: &[Route]) -> String {
                     ..
                 } => (Some(country), Some(section.dir()), Some(slug)),
             };
+            let lang = route.shown_lang();
+            let manifest = country.and_then(|code| {
+                let summary = index.countries.iter().find(|c| c.code == *code)?;
+                Some(format!(
+                    "content/{code}/{}.json",
+                    summary.shown_language(lang)
+                ))
+            });
             serde_json::json!({
                 "path": route.path(),
                 "file": route.file(),
-                "lang": route.shown_lang().as_str(),
+                "lang": lang.as_str(),
                 "country": country.map(|c| c.as_str()),
+                "manifest": manifest,
                 "section": section,
                 "slug": slug,
             })

@@ -4,7 +4,7 @@
 
 use content::route::Route;
 
-use crate::{alternates, url};
+use election_center::prerender::{alternates, escape, url};
 
 pub fn write(routes: &[Route], site_url: &str) -> String {
     let mut xml = String::from(
@@ -27,15 +27,6 @@ pub fn write(routes: &[Route], site_url: &str) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-/// XML escaping; `&` is the only one an address of ours can contain, but a site URL is
-/// configuration.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
