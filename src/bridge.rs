@@ -18,7 +18,7 @@ use wasm_bindgen::{prelude::*, JsCast};
 
 use content::{lang::Lang, route::Route};
 
-use crate::protocol::{Command, Incoming, Outgoing, VERSION};
+use crate::protocol::{may_open_externally, Command, Incoming, Outgoing, VERSION};
 use crate::router::{current_path, go, navigate};
 
 enum Host {
@@ -83,14 +83,16 @@ pub fn ready() {
     watch_height();
 }
 
-/// Hands a link that leaves the site to the host; false when there is none (the browser
-/// follows the link).
+/// Hands a link that leaves the site to the host; false when there is none, or the link is
+/// not one a host may be asked to open (`protocol::may_open_externally`): the browser
+/// follows it then.
 fn open_external(url: &str) -> bool {
-    let hosted = HOST.with(|h| h.borrow().is_some());
-    if hosted {
+    let origin = window().location().origin().unwrap_or_default();
+    let handed = HOST.with(|h| h.borrow().is_some()) && may_open_externally(url, &origin);
+    if handed {
         send(&Outgoing::OpenExternal { url });
     }
-    hosted
+    handed
 }
 
 /// The interface language of a route path (`/`, and a path that names nothing, are shown
@@ -114,13 +116,20 @@ fn find_host() -> Option<Host> {
             .ok()
             .filter(|v| !v.is_undefined() && !v.is_null())
     };
-    let native = get(&window, "ElectionCenterHost")
+    // A host is an object whose `postMessage` is a function: an element or a value that
+    // merely has the name (an `id` the page's content could give) is not one.
+    let host = |object: Option<JsValue>| {
+        object.filter(|o| get(o, "postMessage").is_some_and(|f| f.is_function()))
+    };
+    let native = host(get(&window, "ElectionCenterHost"))
         .or_else(|| {
-            get(&window, "webkit")
-                .and_then(|w| get(&w, "messageHandlers"))
-                .and_then(|h| get(&h, "electionCenter"))
+            host(
+                get(&window, "webkit")
+                    .and_then(|w| get(&w, "messageHandlers"))
+                    .and_then(|h| get(&h, "electionCenter")),
+            )
         })
-        .or_else(|| get(&window, "ReactNativeWebView"));
+        .or_else(|| host(get(&window, "ReactNativeWebView")));
     if let Some(object) = native {
         return Some(Host::Native(object));
     }

@@ -144,6 +144,21 @@ impl Incoming {
     }
 }
 
+/// Whether a link the voter followed may be handed to the host to open (`openExternal`):
+/// the site's own files (same `origin`, such as a calendar download), `https:` pages and
+/// `mailto:`/`tel:`. Anything else (`http:`, `file:`, an app's custom scheme, `javascript:`)
+/// stays with the browser, so a link can never make the host open what the site would not.
+pub fn may_open_externally(url: &str, origin: &str) -> bool {
+    let same_site = url
+        .strip_prefix(origin)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    same_site
+        || matches!(
+            content::url::classify_url(url),
+            Ok(content::url::UrlKind::External | content::url::UrlKind::Contact)
+        )
+}
+
 /// `path` as an address relative to the site's base (`en/ro/videos?partner=afp`), if it is
 /// a route of this site in its one form (`content::route`), with an optional query.
 /// Anything that could name another site or scheme (`//x`, `javascript:`, `..`) is not.
@@ -249,6 +264,33 @@ mod tests {
         assert!(refused(r#"{"version":1,"type":"setTheme","theme":"blue"}"#).contains("\"light\""));
         assert!(refused(r#"{"version":1,"type":"eval","code":"alert(1)"}"#).contains("navigate"));
         assert!(refused(r#"{"version":1}"#).contains("\"type\""));
+    }
+
+    #[test]
+    fn only_safe_links_are_handed_to_the_host() {
+        let site = "https://elections.example";
+        for ok in [
+            "https://www.arcom.fr/",
+            "mailto:contact@example.org",
+            "tel:+33123456789",
+            "https://elections.example/content/ro/en/elections/x/0.ics",
+        ] {
+            assert!(may_open_externally(ok, site), "{ok}");
+        }
+        for refused in [
+            "http://example.org/",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "intent://scan/#Intent;scheme=zxing;end",
+            "data:text/html,x",
+        ] {
+            assert!(!may_open_externally(refused, site), "{refused}");
+        }
+        // A site served over http (a local test) hands over its own files, and only them.
+        let local = "http://127.0.0.1:4173";
+        assert!(may_open_externally("http://127.0.0.1:4173/content/x.ics", local));
+        assert!(!may_open_externally("http://127.0.0.1:41730/x", local));
+        assert!(!may_open_externally("http://127.0.0.1:4173.evil.test/x", local));
     }
 
     #[test]

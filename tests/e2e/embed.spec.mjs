@@ -146,6 +146,42 @@ test.describe('an Android app deep-links to a country video list', () => {
   });
 });
 
+test('a value that only has a host\'s name is not a host', async ({ page }) => {
+  // What the page's own content could produce (an element id) or a broken injection.
+  await page.addInitScript(() => {
+    window.ReactNativeWebView = { postMessage: 'not a function' };
+    document.addEventListener('DOMContentLoaded', () => {
+      const clobber = Object.assign(document.createElement('div'), { id: 'ElectionCenterHost' });
+      document.body.prepend(clobber);
+    });
+  });
+  await page.route('https://www.arcom.fr/', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Arcom</title>' }));
+  await page.goto('/en/fr/resources/arcom?embed=1');
+  await expect(page.locator('body')).toHaveAttribute('data-app', 'ready');
+  expect(await page.evaluate(() => 'electionCenter' in window)).toBe(false);
+  await page.getByRole('link', { name: 'Arcom' }).first().click();
+  await expect(page).toHaveURL('https://www.arcom.fr/');
+});
+
+test('a host is never asked to open a link the site would not follow itself', async ({ page }) => {
+  // What the host hears, kept outside the page (the page is left at the end).
+  const heard = [];
+  await page.exposeFunction('hostHeard', (json) => heard.push(JSON.parse(json)));
+  await page.addInitScript(() => { window.ElectionCenterHost = { postMessage: (json) => window.hostHeard(json) }; });
+  await page.route('http://plain.example/', (route) => route.fulfill({ contentType: 'text/html', body: '<title>plain</title>' }));
+  await page.goto('/en/fr/resources/arcom?embed=1');
+  await expect(page.locator('body')).toHaveAttribute('data-app', 'ready');
+  await page.getByRole('link', { name: 'Arcom' }).first().click();
+  await expect.poll(() => heard.filter((m) => m.type === 'openExternal').map((m) => m.url)).toEqual(['https://www.arcom.fr/']);
+  await page.evaluate(() => {
+    const a = Object.assign(document.createElement('a'), { href: 'http://plain.example/', textContent: 'plain http' });
+    document.querySelector('main').append(a);
+  });
+  await page.getByRole('link', { name: 'plain http' }).click();
+  await expect(page).toHaveURL('http://plain.example/');
+  expect(heard.filter((m) => m.type === 'openExternal').map((m) => m.url)).toEqual(['https://www.arcom.fr/']);
+});
+
 test('without a host, embed mode only changes the layout, and links are links', async ({ page }) => {
   await page.route('https://www.arcom.fr/', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Arcom</title>' }));
   await page.goto('/en/fr/resources/arcom?embed=1');
