@@ -14,7 +14,7 @@ export function policy(scriptHashes) {
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'${h}'`).join(' ')}`.trim(),
     "style-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self'",
     "media-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",

@@ -1,5 +1,5 @@
-// A `page` that fails the test on any console error, uncaught exception, failed request
-// or HTTP error response, and a helper that saves phone and desktop screenshots.
+// A `page` that fails the test on any console error, uncaught exception, failed request,
+// HTTP error response or Content-Security-Policy violation, and a helper that saves phone and desktop screenshots.
 import { test as base, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
@@ -10,6 +10,12 @@ export const test = base.extend({
   expectedProblems: [[], { option: true }],
   page: async ({ page, expectedProblems }, use) => {
     const problems = [];
+    // Every Content-Security-Policy violation, reported by the page itself: a blocked style
+    // attribute or script fails the test even where the browser logs nothing.
+    await page.exposeFunction('__cspViolation', (v) => problems.push(`CSP violation: ${v}`));
+    await page.addInitScript(() => {
+      addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.effectiveDirective} ${e.blockedURI} at ${e.documentURI}`));
+    });
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()} at ${m.location().url}`); });
     page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
     page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
