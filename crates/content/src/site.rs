@@ -10,8 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{line_col, list, Diagnostic};
+use crate::diagnostic::{list, Diagnostic, LineIndex};
 use crate::lang::Lang;
+use crate::limits;
 use crate::manifest::{
     CountryCode, CountryManifest, CountrySummary, PageEntry, Section, SiteIndex, SCHEMA_VERSION,
 };
@@ -99,6 +100,9 @@ fn load_country(
         ));
         return None;
     };
+    if !limits::check_text(file, problems) {
+        return None;
+    }
     let info: CountryFile = match toml::from_str(&file.text) {
         Ok(info) => info,
         Err(e) => {
@@ -107,8 +111,9 @@ fn load_country(
         }
     };
     // Each problem points at the value or key it is about, by its span in the file.
+    let lines = LineIndex::new(&file.text);
     let at = |span: std::ops::Range<usize>, message: String, hint: &str| {
-        let (line, col) = line_col(&file.text, span.start);
+        let (line, col) = lines.line_col(span.start);
         Diagnostic::new(&file.path, line, col, message, hint)
     };
     let before = problems.len();
@@ -185,6 +190,9 @@ fn load_country(
                 format!("language `{lang}` is not one of {code}'s languages"),
                 format!("add `{lang}` to `languages` in {country_path}, or rename the file"),
             ));
+            continue;
+        }
+        if !limits::check_text(file, problems) {
             continue;
         }
         let place = Place {

@@ -22,7 +22,7 @@ use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
 
-use crate::diagnostic::{line_col, list, Diagnostic};
+use crate::diagnostic::{line_col, list, shorten_quotes, Diagnostic, LineIndex};
 use crate::lang::is_language_tag;
 use crate::manifest::*;
 use crate::markdown::render_markdown;
@@ -140,7 +140,7 @@ pub struct Place<'a> {
 /// Reports problems, and notes references, at positions inside one file's front matter.
 struct Reporter<'a> {
     file: &'a str,
-    text: &'a str,
+    lines: LineIndex<'a>,
     first_line: usize,
     problems: &'a mut Vec<Diagnostic>,
     found: usize,
@@ -150,7 +150,7 @@ struct Reporter<'a> {
 impl Reporter<'_> {
     /// Line and column in the file of an offset in the front matter.
     fn position(&self, offset: usize) -> (usize, usize) {
-        let (line, col) = line_col(self.text, offset);
+        let (line, col) = self.lines.line_col(offset);
         (self.first_line + line - 1, col)
     }
 
@@ -264,7 +264,7 @@ impl Reporter<'_> {
                 let message = e.to_string();
                 let hint = suggest::did_you_mean(&message)
                     .unwrap_or_else(|| "see CONTENT.md for the allowed values".to_owned());
-                self.at(value.span(), message, hint);
+                self.at(value.span(), shorten_quotes(&message), hint);
                 None
             }
         }
@@ -296,7 +296,7 @@ pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> 
         toml::from_str(split.front_matter).unwrap_or_default();
     let mut r = Reporter {
         file: &file.path,
-        text: split.front_matter,
+        lines: LineIndex::new(split.front_matter),
         first_line: split.front_matter_line,
         problems,
         found: 0,
@@ -444,7 +444,13 @@ pub(crate) fn toml_problem(
             "check the TOML syntax: text in \"quotes\", dates as 2025-05-04, lists in [ ]".to_owned()
         }
     });
-    Diagnostic::new(path, first_line + line - 1, col, message, hint)
+    Diagnostic::new(
+        path,
+        first_line + line - 1,
+        col,
+        shorten_quotes(&message),
+        hint,
+    )
 }
 
 #[cfg(test)]
