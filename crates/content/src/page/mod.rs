@@ -271,12 +271,18 @@ impl Reporter<'_> {
     }
 }
 
-pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> Option<Page> {
+/// The page, or when it has problems (all of them in `problems`) the references it makes:
+/// the site still checks those, so that every problem of a page is reported at once.
+pub fn load(
+    file: &SourceFile,
+    place: Place,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Page, Vec<Reference>> {
     let split = match front_matter::split(&file.path, &file.text) {
         Ok(split) => split,
         Err(problem) => {
             problems.push(problem);
-            return None;
+            return Err(Vec::new());
         }
     };
     let fm: FrontMatter = match toml::from_str(split.front_matter) {
@@ -288,7 +294,17 @@ pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> 
                 split.front_matter_line,
                 &e,
             ));
-            return None;
+            // The body does not depend on the front matter: its problems are reported too.
+            let mut references = Vec::new();
+            body::check(
+                &file.path,
+                place.country,
+                split.body,
+                split.body_line,
+                problems,
+                &mut references,
+            );
+            return Err(references);
         }
     };
     // It parsed as `FrontMatter` just above, so it parses as a table of keys.
@@ -370,7 +386,7 @@ pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> 
         &mut references,
     );
     if found > 0 || problems.len() > before_body {
-        return None;
+        return Err(references);
     }
     let rendered = render_markdown(
         split.body,
@@ -386,7 +402,7 @@ pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> 
             text: h.text,
         })
         .collect();
-    Some(Page {
+    Ok(Page {
         entry,
         draft: fm.draft,
         html: rendered.html,
