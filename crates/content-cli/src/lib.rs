@@ -3,6 +3,7 @@
 //! arguments; tests call these functions directly.
 
 use std::collections::BTreeSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::{fs, io};
 
@@ -14,12 +15,15 @@ use content::Diagnostic;
 pub struct Tree {
     pub files: Vec<SourceFile>,
     pub assets: BTreeSet<String>,
+    /// Found while reading: files that are not UTF-8 (their text is still checked).
+    pub problems: Vec<Diagnostic>,
 }
 
 pub fn read_tree(dir: &Path) -> io::Result<Tree> {
     let mut tree = Tree {
         files: Vec::new(),
         assets: BTreeSet::new(),
+        problems: Vec::new(),
     };
     let mut stack = vec![dir.to_path_buf()];
     while let Some(current) = stack.pop() {
@@ -33,10 +37,14 @@ pub fn read_tree(dir: &Path) -> io::Result<Tree> {
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "md" || e == "toml") {
-                tree.files.push(SourceFile {
-                    path: relative,
-                    text: fs::read_to_string(&path)?,
-                });
+                // Past the limit a file is refused unread, however large it is.
+                let mut bytes = Vec::new();
+                fs::File::open(&path)?
+                    .take(content::limits::MAX_FILE_BYTES as u64 + 1)
+                    .read_to_end(&mut bytes)?;
+                let (file, problem) = content::limits::decode(relative, bytes);
+                tree.files.push(file);
+                tree.problems.extend(problem);
             } else if !relative
                 .rsplit('/')
                 .next()
@@ -50,13 +58,15 @@ pub fn read_tree(dir: &Path) -> io::Result<Tree> {
     Ok(tree)
 }
 
-/// Loads and checks a tree; the site when it has no problems, else every problem.
+/// Loads and checks a tree; the site when it has no problems, else every problem (at most
+/// `content::limits::MAX_PROBLEMS_PER_FILE` listed per file).
 pub fn check(tree: &Tree) -> Result<Site, Vec<Diagnostic>> {
-    let (site, problems) = site::load(&tree.files, &tree.assets);
+    let (site, mut problems) = site::load(&tree.files, &tree.assets);
+    problems.extend(tree.problems.iter().cloned());
     if problems.is_empty() {
         Ok(site)
     } else {
-        Err(problems)
+        Err(content::limits::cap(problems))
     }
 }
 
@@ -128,11 +138,12 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Vec<u8> {
 /// complete, else every problem.
 pub fn check_i18n(dir: &Path) -> io::Result<Result<content::i18n::Catalog, Vec<Diagnostic>>> {
     let tree = read_tree(dir)?;
-    let (catalog, problems) = content::i18n::load(&tree.files);
+    let (catalog, mut problems) = content::i18n::load(&tree.files);
+    problems.extend(tree.problems);
     Ok(if problems.is_empty() {
         Ok(catalog)
     } else {
-        Err(problems)
+        Err(content::limits::cap(problems))
     })
 }
 

@@ -86,6 +86,7 @@ fn each_invalid_fixture_reports_its_problem_with_file_and_line() {
         let mut tree = Tree {
             files: base.files.clone(),
             assets: base.assets.clone(),
+            problems: overlay.problems,
         };
         for file in overlay.files {
             tree.files.retain(|f| f.path != file.path);

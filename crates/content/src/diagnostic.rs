@@ -1,5 +1,6 @@
 //! Problems found in content, each pointing at a file, line and column with a fix.
 
+use std::cell::Cell;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,13 +50,66 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Line and column (1-based, columns in characters) of a byte offset in `text`.
+/// Line and column (1-based, columns in characters) of a byte offset in `text`. For more
+/// than one position in the same text, build a [`LineIndex`] once.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    LineIndex::new(text).line_col(offset)
+}
+
+/// Where each line of a text starts. A file can have a problem on every line, so each
+/// position costs a binary search rather than a count from the start of the file.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    /// The last position asked for, as (offset, column): positions asked in order along one
+    /// long line count characters from there, not again from the line's start.
+    last: Cell<(usize, usize)>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex {
+            text,
+            starts,
+            last: Cell::new((0, 1)),
+        }
+    }
+
+    /// Line and column (1-based, columns in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let (last, last_col) = self.last.get();
+        let col = if (start..=offset).contains(&last) {
+            last_col + self.text[last..offset].chars().count()
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
+        self.last.set((offset, col));
+        (line, col)
+    }
+}
+
+/// `message` with every `quoted` part longer than a line cut short: a value is echoed back to
+/// be recognised, and a megabyte of it would bury the problem.
+pub fn shorten_quotes(message: &str) -> String {
+    const KEEP: usize = 60;
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| match part.char_indices().nth(KEEP) {
+            Some((cut, _)) if i % 2 == 1 => format!("{}…", &part[..cut]),
+            _ => part.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("`")
 }
 
 /// Words as a hint lists them: `a`, `a or b`, `a, b or c` (likewise with `and`).
@@ -80,6 +134,37 @@ mod tests {
         assert_eq!(line_col(text, 0), (1, 1));
         assert_eq!(line_col(text, 2), (2, 1));
         assert_eq!(line_col(text, 5), (2, 3));
+    }
+
+    #[test]
+    fn the_index_agrees_with_a_count_from_the_start_in_any_order() {
+        let text = "ab\n\nçé x\n\nlast";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .collect();
+        for &offset in offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain(&[3, 9, 4, 99])
+        {
+            let before = &text[..offset.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+            assert_eq!(index.line_col(offset), (line, col), "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn long_quotes_are_cut_short() {
+        let long = "é".repeat(100);
+        let message = format!("unknown variant `{long}`, expected `labels` or {long}");
+        let short = format!(
+            "unknown variant `{}…`, expected `labels` or {long}",
+            "é".repeat(60)
+        );
+        assert_eq!(shorten_quotes(&message), short);
+        assert_eq!(shorten_quotes("a `b` c"), "a `b` c");
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
             ));
             continue;
         };
+        if !crate::limits::check_text(file, &mut problems) {
+            continue;
+        }
         match toml::from_str::<toml::Table>(&file.text) {
             Ok(table) => {
                 let mut flat = BTreeMap::new();

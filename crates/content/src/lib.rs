@@ -30,6 +30,8 @@ pub mod i18n;
 #[cfg(feature = "build")]
 pub mod ics;
 #[cfg(feature = "build")]
+pub mod limits;
+#[cfg(feature = "build")]
 mod page;
 #[cfg(feature = "build")]
 pub mod site;

@@ -10,8 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{line_col, list, Diagnostic};
+use crate::diagnostic::{list, Diagnostic, LineIndex};
 use crate::lang::Lang;
+use crate::limits;
 use crate::manifest::{
     CountryCode, CountryManifest, CountrySummary, PageEntry, Section, SiteIndex, SCHEMA_VERSION,
 };
@@ -32,6 +33,18 @@ pub struct Site {
 pub struct Country {
     pub summary: CountrySummary,
     pub pages: Vec<Page>,
+    /// Page files that have problems of their own. They still exist for links, partners,
+    /// elections and translations, so that the pages naming them get no second, false
+    /// problem, and their references are still checked.
+    unloaded: Vec<Unloaded>,
+}
+
+#[derive(Debug, Clone)]
+struct Unloaded {
+    section: Option<Section>,
+    slug: String,
+    lang: String,
+    references: Vec<Reference>,
 }
 
 #[derive(Deserialize)]
@@ -99,6 +112,9 @@ fn load_country(
         ));
         return None;
     };
+    if !limits::check_text(file, problems) {
+        return None;
+    }
     let info: CountryFile = match toml::from_str(&file.text) {
         Ok(info) => info,
         Err(e) => {
@@ -107,8 +123,9 @@ fn load_country(
         }
     };
     // Each problem points at the value or key it is about, by its span in the file.
+    let lines = LineIndex::new(&file.text);
     let at = |span: std::ops::Range<usize>, message: String, hint: &str| {
-        let (line, col) = line_col(&file.text, span.start);
+        let (line, col) = lines.line_col(span.start);
         Diagnostic::new(&file.path, line, col, message, hint)
     };
     let before = problems.len();
@@ -173,6 +190,7 @@ fn load_country(
     };
 
     let mut pages = Vec::new();
+    let mut unloaded = Vec::new();
     for file in files.iter().filter(|f| f.path.ends_with(".md")) {
         let Some((section, slug, lang)) = parse_page_path(code, &file.path, problems) else {
             continue;
@@ -187,6 +205,16 @@ fn load_country(
             ));
             continue;
         }
+        let mut missing = Unloaded {
+            section,
+            slug: slug.clone(),
+            lang: lang.clone(),
+            references: Vec::new(),
+        };
+        if !limits::check_text(file, problems) {
+            unloaded.push(missing);
+            continue;
+        }
         let place = Place {
             country: code,
             time_zone: &summary.time_zone,
@@ -194,8 +222,12 @@ fn load_country(
             slug,
             lang,
         };
-        if let Some(page) = page::load(file, place, problems) {
-            pages.push(page);
+        match page::load(file, place, problems) {
+            Ok(page) => pages.push(page),
+            Err(references) => {
+                missing.references = references;
+                unloaded.push(missing);
+            }
         }
     }
     for file in files
@@ -210,12 +242,37 @@ fn load_country(
             "pages end in .<lang>.md; the only other text file is the country's country.toml",
         ));
     }
-    let country = Country { summary, pages };
+    let country = Country {
+        summary,
+        pages,
+        unloaded,
+    };
     country.check_translations(problems);
     Some(country)
 }
 
 impl Country {
+    /// Every page file that names a page, loaded or not: (section, slug, lang).
+    fn page_files(&self) -> impl Iterator<Item = (Option<Section>, &str, &str)> {
+        let loaded = self.pages.iter().map(|p| {
+            (
+                p.entry.section,
+                p.entry.slug.as_str(),
+                p.entry.lang.as_str(),
+            )
+        });
+        let unloaded = self
+            .unloaded
+            .iter()
+            .map(|u| (u.section, u.slug.as_str(), u.lang.as_str()));
+        loaded.chain(unloaded)
+    }
+
+    fn has_page(&self, section: Section, slug: &str) -> bool {
+        self.page_files()
+            .any(|(s, name, _)| s == Some(section) && name == slug)
+    }
+
     fn original(&self, page: &Page) -> Option<&Page> {
         self.pages.iter().find(|o| {
             o.entry.section == page.entry.section
@@ -230,9 +287,8 @@ impl Country {
         let code = &self.summary.code;
         let default = &self.summary.default_language;
         if !self
-            .pages
-            .iter()
-            .any(|p| p.entry.section.is_none() && &p.entry.lang == default)
+            .page_files()
+            .any(|(section, _, lang)| section.is_none() && lang == default)
         {
             problems.push(Diagnostic::new(
                 &format!("{code}/_index.{default}.md"),
@@ -242,19 +298,28 @@ impl Country {
                 "create it from the _index example in CONTENT.md",
             ));
         }
-        for page in self.pages.iter().filter(|p| &p.entry.lang != default) {
-            let path = source_path(code, page.entry.section, &page.entry.slug, &page.entry.lang);
-            match self.original(page) {
-                None => problems.push(Diagnostic::new(
-                    &path,
+        for (section, slug, lang) in self.page_files().filter(|(_, _, l)| l != default) {
+            if !self
+                .page_files()
+                .any(|(s, name, l)| s == section && name == slug && l == default)
+            {
+                problems.push(Diagnostic::new(
+                    &source_path(code, section, slug, lang),
                     0,
                     0,
                     format!("this page has no version in the default language `{default}`"),
                     format!(
                         "create {} first; translations follow it",
-                        source_path(code, page.entry.section, &page.entry.slug, default)
+                        source_path(code, section, slug, default)
                     ),
-                )),
+                ));
+            }
+        }
+        for page in self.pages.iter().filter(|p| &p.entry.lang != default) {
+            let path = source_path(code, page.entry.section, &page.entry.slug, &page.entry.lang);
+            match self.original(page) {
+                // Reported above, or the original has problems of its own.
+                None => {}
                 Some(original) => {
                     let times = |p: &Page| {
                         p.entry.election.as_ref().map(|e| {
@@ -281,17 +346,20 @@ impl Site {
     }
 
     fn has_page(&self, code: &str, section: Section, slug: &str) -> bool {
-        self.country(code).is_some_and(|c| {
-            c.pages
-                .iter()
-                .any(|p| p.entry.section == Some(section) && p.entry.slug == slug)
-        })
+        self.country(code)
+            .is_some_and(|c| c.has_page(section, slug))
     }
 
     fn check_references(&self, assets: &BTreeSet<String>, problems: &mut Vec<Diagnostic>) {
         for country in &self.countries {
             let code = &country.summary.code;
-            for reference in country.pages.iter().flat_map(|p| &p.references) {
+            let unloaded = country.unloaded.iter().flat_map(|u| &u.references);
+            for reference in country
+                .pages
+                .iter()
+                .flat_map(|p| &p.references)
+                .chain(unloaded)
+            {
                 let Reference {
                     target,
                     file,
@@ -327,9 +395,12 @@ impl Site {
             Some(Route::Section {
                 country, section, ..
             }) => self.country(&country).is_some_and(|c| {
+                // A page with problems may or may not be a draft: it is not held against
+                // the link.
                 c.pages
                     .iter()
                     .any(|p| !p.draft && p.entry.section == Some(section))
+                    || c.unloaded.iter().any(|u| u.section == Some(section))
             }),
             Some(Route::Page {
                 country,

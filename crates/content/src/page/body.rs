@@ -1,10 +1,11 @@
 //! The Markdown body of any page: no second title, no raw HTML, links and images the
 //! site can serve; site paths and media files are noted for the whole site to confirm.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::{Reference, Target};
-use crate::diagnostic::{line_col, Diagnostic};
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::limits::MAX_NESTING;
 use crate::markdown::{link_target, parser_options};
 use crate::url::{classify_url, UrlKind};
 
@@ -16,16 +17,19 @@ pub(super) fn check(
     problems: &mut Vec<Diagnostic>,
     references: &mut Vec<Reference>,
 ) {
-    let mut report = |offset: usize, message: String, hint: &str| {
-        let (line, col) = line_col(body, offset);
-        problems.push(Diagnostic::new(
-            path,
-            body_line + line - 1,
-            col,
-            message,
-            hint,
-        ));
+    let lines = LineIndex::new(body);
+    let position = |offset: usize| {
+        let (line, col) = lines.line_col(offset);
+        (body_line + line - 1, col)
     };
+    let mut report = |offset: usize, message: String, hint: &str| {
+        let (line, col) = position(offset);
+        problems.push(Diagnostic::new(path, line, col, message, hint));
+    };
+    // Raw HTML is said once per block that holds it: a pasted page or an unclosed
+    // `<script>` is one mistake, however many lines it runs over.
+    let mut html_reported = false;
+    let mut nesting = 0usize;
     for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
         let (url, is_image) = match &event {
             Event::Start(Tag::Link {
@@ -38,6 +42,7 @@ pub(super) fn check(
                 level: HeadingLevel::H1,
                 ..
             }) => {
+                html_reported = false;
                 report(
                     range.start,
                     "the body has a level-1 heading; the page title already is one".into(),
@@ -45,21 +50,45 @@ pub(super) fn check(
                 );
                 continue;
             }
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
+                html_reported = false;
+                nesting += 1;
+                if nesting == MAX_NESTING + 1 {
+                    report(
+                        range.start,
+                        format!("block quotes and lists are nested more than {MAX_NESTING} deep"),
+                        "no reader follows that many levels; flatten the text",
+                    );
+                }
+                continue;
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => {
+                html_reported = false;
+                nesting -= 1;
+                continue;
+            }
+            Event::Start(_) | Event::End(_) if !is_inline(&event) => {
+                html_reported = false;
+                continue;
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
-                report(
-                    range.start,
-                    "raw HTML is not allowed in pages".into(),
-                    "use Markdown instead; HTML would be shown as text",
-                );
+                if !html_reported {
+                    html_reported = true;
+                    report(
+                        range.start,
+                        "raw HTML is not allowed in pages".into(),
+                        "use Markdown instead; HTML would be shown as text",
+                    );
+                }
                 continue;
             }
             _ => continue,
         };
-        let (line, col) = line_col(body, range.start);
+        let (line, col) = position(range.start);
         let at = |target| Reference {
             target,
             file: path.to_owned(),
-            line: body_line + line - 1,
+            line,
             col,
         };
         match classify_url(&url) {
@@ -75,5 +104,24 @@ pub(super) fn check(
             Ok(UrlKind::Internal) => report(range.start, format!("the link `{url}` is relative"), "start links to pages of this site with /, e.g. /fr/guides/check-a-claim"),
             Ok(_) => {}
         }
+    }
+}
+
+/// Whether a start or end event is of text inside a block (emphasis, a link), as opposed to
+/// a block: raw HTML is reported again in the next block, not again in the same one.
+fn is_inline(event: &Event) -> bool {
+    match event {
+        Event::Start(tag) => is_inline(&Event::End(tag.to_end())),
+        Event::End(end) => matches!(
+            end,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+        ),
+        _ => false,
     }
 }

@@ -22,7 +22,7 @@ use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
 
-use crate::diagnostic::{line_col, list, Diagnostic};
+use crate::diagnostic::{line_col, list, shorten_quotes, Diagnostic, LineIndex};
 use crate::lang::is_language_tag;
 use crate::manifest::*;
 use crate::markdown::render_markdown;
@@ -140,7 +140,7 @@ pub struct Place<'a> {
 /// Reports problems, and notes references, at positions inside one file's front matter.
 struct Reporter<'a> {
     file: &'a str,
-    text: &'a str,
+    lines: LineIndex<'a>,
     first_line: usize,
     problems: &'a mut Vec<Diagnostic>,
     found: usize,
@@ -150,7 +150,7 @@ struct Reporter<'a> {
 impl Reporter<'_> {
     /// Line and column in the file of an offset in the front matter.
     fn position(&self, offset: usize) -> (usize, usize) {
-        let (line, col) = line_col(self.text, offset);
+        let (line, col) = self.lines.line_col(offset);
         (self.first_line + line - 1, col)
     }
 
@@ -264,19 +264,25 @@ impl Reporter<'_> {
                 let message = e.to_string();
                 let hint = suggest::did_you_mean(&message)
                     .unwrap_or_else(|| "see CONTENT.md for the allowed values".to_owned());
-                self.at(value.span(), message, hint);
+                self.at(value.span(), shorten_quotes(&message), hint);
                 None
             }
         }
     }
 }
 
-pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> Option<Page> {
+/// The page, or when it has problems (all of them in `problems`) the references it makes:
+/// the site still checks those, so that every problem of a page is reported at once.
+pub fn load(
+    file: &SourceFile,
+    place: Place,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Page, Vec<Reference>> {
     let split = match front_matter::split(&file.path, &file.text) {
         Ok(split) => split,
         Err(problem) => {
             problems.push(problem);
-            return None;
+            return Err(Vec::new());
         }
     };
     let fm: FrontMatter = match toml::from_str(split.front_matter) {
@@ -288,7 +294,17 @@ pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> 
                 split.front_matter_line,
                 &e,
             ));
-            return None;
+            // The body does not depend on the front matter: its problems are reported too.
+            let mut references = Vec::new();
+            body::check(
+                &file.path,
+                place.country,
+                split.body,
+                split.body_line,
+                problems,
+                &mut references,
+            );
+            return Err(references);
         }
     };
     // It parsed as `FrontMatter` just above, so it parses as a table of keys.
@@ -296,7 +312,7 @@ pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> 
         toml::from_str(split.front_matter).unwrap_or_default();
     let mut r = Reporter {
         file: &file.path,
-        text: split.front_matter,
+        lines: LineIndex::new(split.front_matter),
         first_line: split.front_matter_line,
         problems,
         found: 0,
@@ -370,7 +386,7 @@ pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> 
         &mut references,
     );
     if found > 0 || problems.len() > before_body {
-        return None;
+        return Err(references);
     }
     let rendered = render_markdown(
         split.body,
@@ -386,7 +402,7 @@ pub fn load(file: &SourceFile, place: Place, problems: &mut Vec<Diagnostic>) -> 
             text: h.text,
         })
         .collect();
-    Some(Page {
+    Ok(Page {
         entry,
         draft: fm.draft,
         html: rendered.html,
@@ -444,7 +460,13 @@ pub(crate) fn toml_problem(
             "check the TOML syntax: text in \"quotes\", dates as 2025-05-04, lists in [ ]".to_owned()
         }
     });
-    Diagnostic::new(path, first_line + line - 1, col, message, hint)
+    Diagnostic::new(
+        path,
+        first_line + line - 1,
+        col,
+        shorten_quotes(&message),
+        hint,
+    )
 }
 
 #[cfg(test)]

@@ -39,12 +39,20 @@ pub(super) fn check(r: &mut Reporter, fm: &FrontMatter, country: &str) -> Option
         .duration
         .as_ref()
         .and_then(|d| match parse_duration(d.get_ref()) {
-            Some(seconds) => Some(seconds),
-            None => {
+            Ok(seconds) => Some(seconds),
+            Err(DurationError::Malformed) => {
                 r.at(
                     d.span(),
                     format!("`{}` is not a duration", d.get_ref()),
                     "write minutes and seconds as \"2:35\", or hours as \"1:02:03\"",
+                );
+                None
+            }
+            Err(DurationError::TooLong) => {
+                r.at(
+                    d.span(),
+                    format!("`{}` is longer than a duration can be", d.get_ref()),
+                    "check the number: durations are minutes and seconds (\"2:35\") or hours, minutes and seconds (\"1:02:03\")",
                 );
                 None
             }
@@ -140,24 +148,37 @@ pub(super) fn check(r: &mut Reporter, fm: &FrontMatter, country: &str) -> Option
     })
 }
 
+#[derive(Debug, PartialEq, Eq)]
+enum DurationError {
+    Malformed,
+    /// More seconds than the manifest's `duration_seconds` holds.
+    TooLong,
+}
+
 /// `"2:35"` or `"1:02:03"` as seconds.
-fn parse_duration(s: &str) -> Option<u32> {
+fn parse_duration(s: &str) -> Result<u32, DurationError> {
     let parts: Vec<&str> = s.split(':').collect();
     if !(2..=3).contains(&parts.len())
         || parts
             .iter()
             .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
     {
-        return None;
+        return Err(DurationError::Malformed);
     }
+    // Only digits are left, so a number that does not parse is one too large.
     let numbers: Vec<u32> = parts
         .iter()
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
+        .map(|p| p.parse().map_err(|_| DurationError::TooLong))
+        .collect::<Result<_, _>>()?;
     if numbers[1..].iter().any(|&n| n >= 60) {
-        return None;
+        return Err(DurationError::Malformed);
     }
-    Some(numbers.iter().fold(0, |total, n| total * 60 + n))
+    numbers.iter().try_fold(0u32, |total, &n| {
+        total
+            .checked_mul(60)
+            .and_then(|t| t.checked_add(n))
+            .ok_or(DurationError::TooLong)
+    })
 }
 
 /// A media file named in front matter, relative to the country's folder, in one of
@@ -195,15 +216,24 @@ fn media(
 
 #[cfg(test)]
 mod tests {
-    use super::parse_duration;
+    use super::{parse_duration, DurationError};
 
     #[test]
     fn durations() {
-        assert_eq!(parse_duration("2:35"), Some(155));
-        assert_eq!(parse_duration("1:02:03"), Some(3723));
-        assert_eq!(parse_duration("0:59"), Some(59));
+        assert_eq!(parse_duration("2:35"), Ok(155));
+        assert_eq!(parse_duration("1:02:03"), Ok(3723));
+        assert_eq!(parse_duration("0:59"), Ok(59));
+        assert_eq!(parse_duration("71582788:15"), Ok(u32::MAX));
         for bad in ["", "2", "2:60", "a:10", "1:2:3:4", "-1:00", "2:"] {
-            assert_eq!(parse_duration(bad), None, "{bad}");
+            assert_eq!(parse_duration(bad), Err(DurationError::Malformed), "{bad}");
+        }
+        for long in [
+            "71582789:00",
+            "71582788:16",
+            "1193047:00:00",
+            "99999999999:00",
+        ] {
+            assert_eq!(parse_duration(long), Err(DurationError::TooLong), "{long}");
         }
     }
 }
