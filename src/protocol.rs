@@ -288,9 +288,15 @@ mod tests {
         }
         // A site served over http (a local test) hands over its own files, and only them.
         let local = "http://127.0.0.1:4173";
-        assert!(may_open_externally("http://127.0.0.1:4173/content/x.ics", local));
+        assert!(may_open_externally(
+            "http://127.0.0.1:4173/content/x.ics",
+            local
+        ));
         assert!(!may_open_externally("http://127.0.0.1:41730/x", local));
-        assert!(!may_open_externally("http://127.0.0.1:4173.evil.test/x", local));
+        assert!(!may_open_externally(
+            "http://127.0.0.1:4173.evil.test/x",
+            local
+        ));
     }
 
     #[test]
