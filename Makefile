@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (README: Hosting).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp
+.PHONY: setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp hosting-check
 
 setup:
 	@scripts/setup.sh
@@ -61,3 +61,12 @@ e2e:
 
 ## Everything CI runs: native tests, the content check, the release build, its size budget and the browser tests.
 test: setup test-rust lint check-content build build-embed size e2e
+
+## The generated nginx and Caddy configurations (scripts/hosting.mjs), run on 127.0.0.1 and
+## checked against the hosting rules and `_headers` (HOSTING.md), for dist/ and the embedding
+## build; installs Debian's nginx-light, its brotli module and caddy if missing. Not part of
+## `test`; build first (`make build build-embed`), or point it at builds made elsewhere.
+HOSTING_DIST ?= dist
+HOSTING_EMBED ?= target/dist-embed
+hosting-check:
+	scripts/hosting-check.sh $(HOSTING_DIST) "$(HOSTING_EMBED)"
