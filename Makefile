@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 PORT ?= 8080
-# The site's public address, for canonical links and the sitemap (README: Hosting).
+# The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
 .PHONY: setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp hosting-check
