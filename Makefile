@@ -26,6 +26,7 @@ build: setup
 ## web host and as an app's packaged files.
 build-embed: setup
 	EMBED_ORIGINS="http://localhost:4180" SITE_URL="http://127.0.0.1:4175/election-center/" trunk build --release --offline --public-url /election-center/ --dist target/dist-embed
+	node scripts/compress.mjs target/dist-embed
 
 ## Serve the release build the way a production host would.
 serve-release: build

@@ -12,7 +12,8 @@ pub fn route_path(pathname: &str, base: &str) -> String {
         .strip_prefix(base.trim_end_matches('/'))
         .unwrap_or(pathname);
     let rest = rest.strip_suffix(".html").unwrap_or(rest);
-    let rest = rest.trim_start_matches('/');
+    // One slash: a doubled one is another form of the address, which the router replaces.
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
     if rest == "index" {
         "/".to_owned()
     } else {
@@ -73,6 +74,7 @@ mod tests {
         assert_eq!(route_path("/election-center/fr/ro.html", base), "/fr/ro");
         assert_eq!(route_path("/election-center/index.html", base), "/");
         assert_eq!(route_path("/elsewhere/fr", base), "/elsewhere/fr");
+        assert_eq!(route_path("//fr/ro", "/"), "//fr/ro");
         assert_eq!(file_path("/www/fr/ro"), "/www/fr/ro.html");
         assert_eq!(file_path("/www/"), "/www/index.html");
         assert_eq!(file_path("/www/fr.html"), "/www/fr.html");

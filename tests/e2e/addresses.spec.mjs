@@ -62,6 +62,7 @@ const OTHER_FORMS = [
   ['/fr/ro/', '/fr/ro'],
   ['/FR/RO', '/fr/ro'],
   ['/fr//ro', '/fr/ro'],
+  ['//fr/ro', '/fr/ro'],
   ['/en/ro/videos/?partner=afp', '/en/ro/videos?partner=afp'],
   ['/En/Fr/Guides/Check-A-Claim/#first', '/en/fr/guides/check-a-claim#first'],
 ];

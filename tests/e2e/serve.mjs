@@ -49,7 +49,8 @@ function pick(path, acceptEncoding) {
 const server = createServer((req, res) => {
   let pathname;
   try {
-    pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    // Appended, not resolved: `//fr/ro` is a path here, not a host named `fr`.
+    pathname = decodeURIComponent(new URL(`http://localhost${req.url}`).pathname);
   } catch {
     res.writeHead(400).end('Bad request');
     return;
