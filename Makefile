@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp hosting-check
+.PHONY: audit setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp hosting-check
 
 setup:
 	@scripts/setup.sh
@@ -71,3 +71,12 @@ HOSTING_DIST ?= dist
 HOSTING_EMBED ?= target/dist-embed
 hosting-check:
 	scripts/hosting-check.sh $(HOSTING_DIST) "$(HOSTING_EMBED)"
+
+## Supply-chain report (not part of `make test`): licences, duplicate versions and sources
+## of every Rust dependency (cargo-deny, deny.toml; advisories need the RustSec database,
+## which only `cargo deny check advisories` with network access fetches), and npm's
+## advisories for the test tools.
+audit: setup
+	@command -v cargo-deny >/dev/null || (cd / && cargo install cargo-deny --locked)
+	cargo deny --locked check licenses bans sources
+	npm audit
