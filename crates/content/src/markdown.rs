@@ -21,20 +21,12 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
-/// Ids the app puts on the page around a rendered body (the skip link's target, the labels
-/// of its own sections). Heading ids step around them: `## Main` becoming `id="main"` would
-/// send the skip link into the body, and a duplicate id breaks `aria-labelledby`.
-pub const APP_IDS: [&str; 9] = [
-    "main",
-    "key-dates",
-    "toc-title",
-    "next-election",
-    "section-elections",
-    "section-resources",
-    "section-partners",
-    "section-guides",
-    "section-videos",
-];
+/// The prefixes of every id a rendered body carries: `h-` for headings, `fn-` for
+/// footnotes. The app's own ids (the skip link's `main`, `toc-title`…) and the page's
+/// global names start with neither, so a body can never take one of them, whatever its
+/// headings say (`tidy.rs::app_ids_are_reserved` holds the app to it).
+pub const HEADING_ID_PREFIX: &str = "h-";
+pub const FOOTNOTE_ID_PREFIX: &str = "fn-";
 
 /// A heading of a rendered page, for an in-page table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,10 +58,10 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
     // Every id on the page must be unique, and none may be chosen by the author verbatim:
     // `[^ElectionCenterHost]` rendered as `id="ElectionCenterHost"` would make
     // `window.ElectionCenterHost` that element (named access on window), which the embedding
-    // bridge takes for the Android host. Ids are therefore slugs (lower case, so they cannot
-    // spell the bridge's camel-case globals), footnotes live under `fn-`, and headings avoid
-    // the app's ids and the footnotes' ids.
-    let mut taken: BTreeSet<String> = APP_IDS.iter().map(|id| (*id).to_owned()).collect();
+    // bridge takes for the Android host, and `## Main` as `id="main"` would send the skip
+    // link into the body. Ids are therefore prefixed slugs, in two namespaces that cannot
+    // meet: `h-` for headings, `fn-` for footnotes.
+    let mut taken: BTreeSet<String> = BTreeSet::new();
     let footnotes = footnote_ids(&events, &mut taken);
     let mut headings = Vec::new();
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
@@ -86,7 +78,10 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                 ..
             }) => {
                 let text = plain_text_until_end(&events[i + 1..]);
-                let id = unique_id(&slugify(&text), &mut taken);
+                let id = unique_id(
+                    &format!("{HEADING_ID_PREFIX}{}", slugify(&text)),
+                    &mut taken,
+                );
                 headings.push(Heading {
                     level: *level as u8,
                     id: id.clone(),
@@ -108,6 +103,10 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                 let target = link_target(*link_type, dest_url);
                 match classify_url(&target) {
                     Ok(kind) => {
+                        let target = match kind {
+                            UrlKind::Internal => heading_fragment(&target),
+                            _ => target,
+                        };
                         let dest = match target.strip_prefix('/') {
                             Some("") => CowStr::from(site_base.to_owned()),
                             Some(_) => CowStr::from(format!("{site_base}{target}")),
@@ -195,6 +194,23 @@ pub fn link_target<'a>(link_type: LinkType, dest_url: &CowStr<'a>) -> CowStr<'a>
     }
 }
 
+/// A content link's fragment names a heading as the author sees it (`#first-steps`, on
+/// this page or `/fr/guides/check-a-claim#first-steps`); its element's id carries the
+/// heading prefix. Fragments that already name an id as rendered (`#h-…`, `#fn-…`) are
+/// kept, so a link copied from the page's address bar works too.
+fn heading_fragment<'a>(target: &CowStr<'a>) -> CowStr<'a> {
+    match target.split_once('#') {
+        Some((before, fragment))
+            if !fragment.is_empty()
+                && !fragment.starts_with(HEADING_ID_PREFIX)
+                && !fragment.starts_with(FOOTNOTE_ID_PREFIX) =>
+        {
+            CowStr::from(format!("{before}#{HEADING_ID_PREFIX}{fragment}"))
+        }
+        _ => target.clone(),
+    }
+}
+
 enum Closing {
     Anchor,
     Image,
@@ -266,7 +282,7 @@ fn unique_id(base: &str, taken: &mut BTreeSet<String>) -> String {
 
 /// The number and id of each footnote, by [`footnote_key`]. Numbers follow first
 /// appearance, as push_html numbers them; ids are `fn-` and the label's slug. They are all
-/// chosen before any heading id, because a reference can come before the headings.
+/// chosen first, because a reference comes before its definition.
 fn footnote_ids(
     events: &[Event],
     taken: &mut BTreeSet<String>,
@@ -280,7 +296,7 @@ fn footnote_ids(
         };
         let key = footnote_key(label);
         if !footnotes.contains_key(&key) {
-            let id = unique_id(&format!("fn-{}", slugify(label)), taken);
+            let id = unique_id(&format!("{FOOTNOTE_ID_PREFIX}{}", slugify(label)), taken);
             footnotes.insert(key, (footnotes.len() + 1, id));
         }
     }
@@ -353,7 +369,7 @@ mod tests {
             html("[guides](/fr/guides)"),
             "<p><a href=\"fr/fr/guides\">guides</a></p>\n"
         );
-        assert_eq!(html("[up](#top)"), "<p><a href=\"#top\">up</a></p>\n");
+        assert_eq!(html("[up](#top)"), "<p><a href=\"#h-top\">up</a></p>\n");
     }
 
     #[test]
@@ -384,28 +400,45 @@ mod tests {
     }
 
     #[test]
-    fn heading_ids_step_around_the_apps_own_ids() {
-        let r = render_markdown("## Main\n\n## Key dates\n\n## Section guides", "", "fr");
+    fn heading_ids_are_prefixed_so_no_heading_takes_an_app_id() {
+        let r = render_markdown("## Main\n\n## Key dates\n\n## Main", "", "fr");
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids, ["main-2", "key-dates-2", "section-guides-2"]);
-        for section in crate::manifest::Section::ALL {
-            let id = format!("section-{}", section.dir());
-            assert!(
-                APP_IDS.contains(&id.as_str()),
-                "{id} is missing from APP_IDS"
-            );
+        assert_eq!(ids, ["h-main", "h-key-dates", "h-main-2"]);
+        assert!(
+            r.html.starts_with("<h2 id=\"h-main\">Main</h2>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn link_fragments_name_the_prefixed_heading_ids() {
+        for (src, href) in [
+            ("[a](#first-steps)", "#h-first-steps"),
+            (
+                "[a](/aa/guides/check-a-claim#first-steps)",
+                "fr/aa/guides/check-a-claim#h-first-steps",
+            ),
+            ("[a](#h-first-steps)", "#h-first-steps"),
+            ("[a](#fn-note)", "#fn-note"),
+            ("[a](/aa/guides#)", "fr/aa/guides#"),
+            ("[a](https://example.org/#top)", "https://example.org/#top"),
+            ("[a](mailto:a@example.org#x)", "mailto:a@example.org#x"),
+        ] {
+            let out = html(src);
+            assert!(out.contains(&format!("href=\"{href}\"")), "{src}: {out}");
         }
     }
 
     #[test]
-    fn footnote_ids_are_prefixed_slugs_that_no_heading_takes() {
+    fn footnote_ids_are_prefixed_slugs_apart_from_headings() {
         let out = html(
             "## Fn ElectionCenterHost\n\nSee[^ElectionCenterHost] and[^Two].\n\n\
              [^electioncenterhost]: The host.\n\n[^two]: <b>Two</b>.\n",
         );
         assert_eq!(
             out,
-            "<h2 id=\"fn-electioncenterhost-2\">Fn ElectionCenterHost</h2>\n\
+            "<h2 id=\"h-fn-electioncenterhost\">Fn ElectionCenterHost</h2>\n\
              <p>See<sup class=\"footnote-reference\"><a href=\"#fn-electioncenterhost\">1</a></sup> \
              and<sup class=\"footnote-reference\"><a href=\"#fn-two\">2</a></sup>.</p>\n\
              <div class=\"footnote-definition\" id=\"fn-electioncenterhost\">\
@@ -438,12 +471,12 @@ mod tests {
             "fr",
         );
         assert!(
-            r.html.contains("<h2 id=\"vote-par-procuration\">"),
+            r.html.contains("<h2 id=\"h-vote-par-procuration\">"),
             "{}",
             r.html
         );
         assert!(
-            r.html.contains("<h2 id=\"vote-par-procuration-2\">"),
+            r.html.contains("<h2 id=\"h-vote-par-procuration-2\">"),
             "{}",
             r.html
         );
@@ -451,7 +484,7 @@ mod tests {
             r.headings[2],
             Heading {
                 level: 3,
-                id: "où-voter".into(),
+                id: "h-où-voter".into(),
                 text: "Où voter ?".into()
             }
         );
