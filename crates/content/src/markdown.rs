@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::html::escape_attr;
 use crate::url::{classify_url, UrlKind};
@@ -67,6 +67,11 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     // What each open link or image became, so its end tag matches.
     let mut open: Vec<Closing> = Vec::new();
+    // The open table's column alignments, whether its cells are in the head, and the
+    // next cell's column: cells are opened here rather than by push_html (see table_cell).
+    let mut columns: Vec<Alignment> = Vec::new();
+    let mut in_head = false;
+    let mut column = 0;
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -117,6 +122,27 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                     }
                     Err(_) => open.push(Closing::Nothing),
                 }
+            }
+            Event::Start(Tag::Table(alignments)) => {
+                columns.clone_from(alignments);
+                out.push(Event::Start(Tag::Table(Vec::new())));
+            }
+            Event::Start(Tag::TableHead) => {
+                (in_head, column) = (true, 0);
+                out.push(events[i].clone());
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                out.push(events[i].clone());
+            }
+            Event::Start(Tag::TableRow) => {
+                column = 0;
+                out.push(events[i].clone());
+            }
+            Event::Start(Tag::TableCell) => {
+                let align = columns.get(column).copied().unwrap_or(Alignment::None);
+                out.push(Event::Html(CowStr::Borrowed(table_cell(in_head, align))));
+                column += 1;
             }
             Event::End(TagEnd::Link) => {
                 if let Some(Closing::Anchor) = open.pop() {
@@ -208,6 +234,24 @@ fn heading_fragment<'a>(target: &CowStr<'a>) -> CowStr<'a> {
             CowStr::from(format!("{before}#{HEADING_ID_PREFIX}{fragment}"))
         }
         _ => target.clone(),
+    }
+}
+
+/// The opening tag of a table cell. push_html writes a column's alignment as
+/// `style="text-align: …"`, which the site's Content Security Policy (`style-src 'self'`)
+/// refuses, so the alignment would be lost: a class does the same from the style sheet
+/// (`.align-*` in style/main.css). push_html still closes the cell, from its own record of
+/// head and body.
+fn table_cell(in_head: bool, align: Alignment) -> &'static str {
+    match (in_head, align) {
+        (true, Alignment::None) => "<th>",
+        (true, Alignment::Left) => "<th class=\"align-left\">",
+        (true, Alignment::Center) => "<th class=\"align-center\">",
+        (true, Alignment::Right) => "<th class=\"align-right\">",
+        (false, Alignment::None) => "<td>",
+        (false, Alignment::Left) => "<td class=\"align-left\">",
+        (false, Alignment::Center) => "<td class=\"align-center\">",
+        (false, Alignment::Right) => "<td class=\"align-right\">",
     }
 }
 
@@ -321,6 +365,19 @@ mod tests {
     fn renders_common_markdown() {
         assert_eq!(html("Hello *world*"), "<p>Hello <em>world</em></p>\n");
         assert!(html("| a |\n|---|\n| b |").contains("<tbody>"));
+    }
+
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        assert_eq!(
+            html("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n| 5 |"),
+            "<table><thead><tr><th class=\"align-left\">a</th><th class=\"align-center\">b</th>\
+             <th class=\"align-right\">c</th><th>d</th></tr></thead><tbody>\n\
+             <tr><td class=\"align-left\">1</td><td class=\"align-center\">2</td>\
+             <td class=\"align-right\">3</td><td>4</td></tr>\n\
+             <tr><td class=\"align-left\">5</td><td class=\"align-center\"></td>\
+             <td class=\"align-right\"></td><td></td></tr>\n</tbody></table>\n"
+        );
     }
 
     #[test]
