@@ -7,7 +7,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use pulldown_cmark::{Alignment, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 use crate::html::escape_attr;
 use crate::url::{classify_url, UrlKind};
@@ -122,6 +124,15 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                     }
                     Err(_) => open.push(Closing::Nothing),
                 }
+            }
+            // push_html makes the info string's first space-separated word a class
+            // (`language-…`); a tab or line feed in it would add classes of the author's
+            // choosing (```` ```rust\tskip-link ````), so only the first word is passed on.
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let language = info.split_ascii_whitespace().next().unwrap_or_default();
+                out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(
+                    CowStr::from(language.to_owned()),
+                ))));
             }
             Event::Start(Tag::Table(alignments)) => {
                 columns.clone_from(alignments);
@@ -378,6 +389,16 @@ mod tests {
              <tr><td class=\"align-left\">5</td><td class=\"align-center\"></td>\
              <td class=\"align-right\"></td><td></td></tr>\n</tbody></table>\n"
         );
+    }
+
+    #[test]
+    fn a_code_block_has_one_class_at_most() {
+        // Found by the fuzz test (crates/content-cli/tests/fuzz.rs).
+        assert_eq!(
+            html("```rust\tskip-link external\n\n```"),
+            "<pre><code class=\"language-rust\">\n</code></pre>\n"
+        );
+        assert_eq!(html("```\ncode\n```"), "<pre><code>code\n</code></pre>\n");
     }
 
     #[test]
