@@ -114,9 +114,11 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                             UrlKind::Internal => heading_fragment(&target),
                             _ => target,
                         };
-                        let dest = match target.strip_prefix('/') {
+                        // Browsers read a leading `\` as `/`: left as it is, `\x` would
+                        // leave the hosting sub-path for the origin's root.
+                        let dest = match target.strip_prefix(['/', '\\']) {
                             Some("") => CowStr::from(site_base.to_owned()),
-                            Some(_) => CowStr::from(format!("{site_base}{target}")),
+                            Some(rest) => CowStr::from(format!("{site_base}/{rest}")),
                             None => target.clone(),
                         };
                         out.push(Event::Html(CowStr::from(anchor_open(&dest, title, kind))));
@@ -448,6 +450,15 @@ mod tests {
             "<p><a href=\"fr/fr/guides\">guides</a></p>\n"
         );
         assert_eq!(html("[up](#top)"), "<p><a href=\"#h-top\">up</a></p>\n");
+    }
+
+    #[test]
+    fn a_backslash_path_stays_under_the_base_like_a_slash_path() {
+        // Found by the fuzz test (crates/content-cli/tests/fuzz.rs).
+        assert_eq!(
+            html(r"[x](\\aa/guides)"),
+            "<p><a href=\"fr/aa/guides\">x</a></p>\n"
+        );
     }
 
     #[test]
