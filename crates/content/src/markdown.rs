@@ -5,7 +5,7 @@
 //! Content is untrusted input: raw HTML is shown as text, never passed through, and every
 //! link and image goes through [`classify_url`].
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use pulldown_cmark::{
     Alignment, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
@@ -74,6 +74,7 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
     let mut columns: Vec<Alignment> = Vec::new();
     let mut in_head = false;
     let mut column = 0;
+    let mut defined = HashSet::new();
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -201,6 +202,13 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                 escape_attr(&mut sup, id);
                 sup.push_str(&format!("\">{number}</a></sup>"));
                 out.push(Event::InlineHtml(CowStr::from(sup)));
+            }
+            // A label defined twice would give two elements one id; references lead to the
+            // first definition, so the later ones are left out, as GitHub does.
+            Event::Start(Tag::FootnoteDefinition(label))
+                if !defined.insert(footnote_key(label)) =>
+            {
+                i = definition_end(&events, i);
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 let (number, id) = &footnotes[&footnote_key(label)];
@@ -358,6 +366,20 @@ fn footnote_ids(
         }
     }
     footnotes
+}
+
+/// The index of the end of the footnote definition that starts at `start`.
+fn definition_end(events: &[Event], start: usize) -> usize {
+    let mut depth = 0;
+    for (i, event) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(_)) => depth += 1,
+            Event::End(TagEnd::FootnoteDefinition) if depth == 1 => return i,
+            Event::End(TagEnd::FootnoteDefinition) => depth -= 1,
+            _ => {}
+        }
+    }
+    events.len()
 }
 
 /// The parser matches a reference to its definition by case folding (`[^Note]`,
@@ -534,6 +556,18 @@ mod tests {
              <sup class=\"footnote-definition-label\">1</sup>\n<p>The host.</p>\n</div>\n\
              <div class=\"footnote-definition\" id=\"fn-two\">\
              <sup class=\"footnote-definition-label\">2</sup>\n<p>&lt;b&gt;Two&lt;/b&gt;.</p>\n</div>\n"
+        );
+    }
+
+    #[test]
+    fn a_footnote_defined_twice_keeps_its_first_definition() {
+        // Found by the fuzz test (crates/content-cli/tests/fuzz.rs): both had one id.
+        assert_eq!(
+            html("a[^1]\n\n[^1]: first\n\n[^1]: second [link](/aa)\n\nend"),
+            "<p>a<sup class=\"footnote-reference\"><a href=\"#fn-1\">1</a></sup></p>\n\
+             <div class=\"footnote-definition\" id=\"fn-1\">\
+             <sup class=\"footnote-definition-label\">1</sup>\n<p>first</p>\n</div>\n\
+             <p>end</p>\n"
         );
     }
 
