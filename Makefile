@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: audit setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp hosting-check
+.PHONY: audit setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp hosting-check fuzz
 
 setup:
 	@scripts/setup.sh
@@ -38,6 +38,16 @@ check-content:
 
 test-rust:
 	cargo test --locked -p content -p content-cli -p election-center -p prerender
+
+## A long property-based fuzzing run of everything that reads untrusted input (content, the
+## bridge's messages), from a fresh seed; `make test-rust` runs a short fixed-seed pass of it.
+## A failure is saved, shrunk, in a *.proptest-regressions file and replayed on every run:
+## commit it with the fix. A debug build: the release profile is the wasm's (opt-level z, LTO,
+## panic=abort), slow to build for a test run.
+FUZZ_CASES ?= 20000
+fuzz:
+	FUZZ_CASES=$(FUZZ_CASES) cargo test --locked -p content-cli --test fuzz
+	FUZZ_CASES=$(FUZZ_CASES) cargo test --locked -p election-center --lib protocol::tests::fuzz
 
 ## Formatting and clippy, for the native crates and the wasm app; warnings fail.
 lint:

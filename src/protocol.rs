@@ -318,4 +318,141 @@ mod tests {
             assert!(command.is_err(), "{path} was accepted: {command:?}");
         }
     }
+
+    mod fuzz {
+        //! Whatever a host sends, `command` answers without panicking, and a navigation it
+        //! accepts stays on this site. A short run with a fixed seed in every `cargo test`;
+        //! `FUZZ_CASES=20000` for a long one (`make fuzz`). Failures are saved, shrunk, in
+        //! `proptest-regressions/protocol.txt`: commit them, as the crash's fixture.
+        use super::*;
+        use content::url::{classify_url, UrlKind};
+        use proptest::prelude::*;
+        use proptest::sample::select;
+        use proptest::test_runner::{RngAlgorithm, RngSeed};
+
+        fn config() -> ProptestConfig {
+            let long = std::env::var("FUZZ_CASES")
+                .ok()
+                .and_then(|n| n.parse().ok());
+            ProptestConfig {
+                cases: long.unwrap_or(256),
+                rng_algorithm: RngAlgorithm::ChaCha,
+                rng_seed: if long.is_some() {
+                    RngSeed::Random
+                } else {
+                    RngSeed::Fixed(16)
+                },
+                ..ProptestConfig::default()
+            }
+        }
+
+        fn field(known: &'static [&'static str]) -> impl Strategy<Value = Option<String>> {
+            prop::option::weighted(
+                0.9,
+                prop_oneof![
+                    3 => select(known).prop_map(str::to_owned),
+                    1 => any::<String>(),
+                ],
+            )
+        }
+
+        /// Paths as a host might send them, hostile or mistaken.
+        fn path() -> impl Strategy<Value = Option<String>> {
+            let segment = prop_oneof![
+                3 => select(&[
+                    "en", "fr", "ro", "hu", "EN", "de", "ro", "aa", "videos", "guides",
+                    "check-a-claim", "..", ".", "", "%2e%2e", "javascript:alert(1)", "\\",
+                    "evil.example/", "?partner=afp", "?x=%zz&y", "#x", "\u{0}", " ",
+                ][..]).prop_map(str::to_owned),
+                1 => "[ -~]{0,6}",
+            ];
+            // Routes in their one form, so that accepted navigations are common too.
+            let route = (
+                select(&["en", "fr", "ro", "hu"][..]),
+                select(&["ro", "fr", "RO", "r0"][..]),
+                select(&["videos", "guides", "Videos", "x"][..]),
+                select(&["check-a-claim", "a--b", "-x", "ok"][..]),
+                0..=3usize,
+                select(
+                    &[
+                        "",
+                        "?",
+                        "?partner=afp",
+                        "?a=%zz&b=%C3%A9",
+                        "?x=javascript:alert(1)",
+                        "?q=<script>",
+                        "?%00=%0A",
+                    ][..],
+                ),
+            )
+                .prop_map(|(lang, country, section, slug, depth, query)| {
+                    let rest: String = [country, section, slug][..depth]
+                        .iter()
+                        .map(|s| format!("/{s}"))
+                        .collect();
+                    format!("/{lang}{rest}{query}")
+                });
+            prop::option::weighted(
+                0.9,
+                prop_oneof![
+                    3 => route,
+                    3 => (select(&["/", "//", "", "\\", "https://", "javascript:"][..]),
+                          prop::collection::vec(segment, 0..5))
+                        .prop_map(|(start, s)| format!("{start}{}", s.join("/"))),
+                    1 => any::<String>(),
+                ],
+            )
+        }
+
+        /// An accepted navigation is relative to the site's base, in a route's one form,
+        /// with no way to another origin or scheme.
+        fn check_navigation(message: &Incoming) -> Result<(), TestCaseError> {
+            if let Ok(Command::Navigate(href)) = message.command() {
+                prop_assert_eq!(classify_url(&href), Ok(UrlKind::Internal), "{}", href);
+                prop_assert!(!href.starts_with(['/', '\\']), "{}", href);
+                prop_assert!(
+                    !href.contains(['#', '\\']) && !href.chars().any(char::is_control),
+                    "{}",
+                    href
+                );
+                let (route, _) = href.split_once('?').unwrap_or((&href, ""));
+                prop_assert!(!route.contains(".."), "{}", href);
+                let route = if route == "./" {
+                    "/".to_owned()
+                } else {
+                    format!("/{route}")
+                };
+                prop_assert!(
+                    Route::parse(&route).is_some_and(|r| r.path() == route),
+                    "{}",
+                    href
+                );
+            }
+            Ok(())
+        }
+
+        proptest! {
+            #![proptest_config(config())]
+
+            #[test]
+            fn any_message_gets_an_answer(
+                version in prop::option::weighted(0.9, prop_oneof![
+                    3 => Just(1.0),
+                    1 => any::<f64>(),
+                ]),
+                kind in field(&["setLanguage", "setTheme", "navigate", "eval"]),
+                lang in field(&["en", "fr", "ro", "hu", "de", "EN", ""]),
+                theme in field(&["light", "dark", "system", "blue"]),
+                path in path(),
+            ) {
+                check_navigation(&Incoming { version, kind, lang, theme, path })?;
+            }
+
+            #[test]
+            fn navigation_stays_on_this_site(path in path()) {
+                let kind = Some("navigate".to_owned());
+                check_navigation(&Incoming { version: Some(1.0), kind, path, ..Incoming::default() })?;
+            }
+        }
+    }
 }

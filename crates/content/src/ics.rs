@@ -42,9 +42,12 @@ pub fn event_calendar(event: &ElectionEvent, title: &str, uid: &str, stamp: &str
     lines.iter().map(|l| fold(l)).collect()
 }
 
-/// `2024-06-30` → `20240630`; `2025-05-04T04:00:00Z` → `20250504T040000Z`.
+/// `2024-06-30` → `20240630`; `2025-05-04T04:00:00Z` → `20250504T040000Z`. Only letters and
+/// digits are kept: these values are written unescaped, so a line break in one would start
+/// a property of its own (the loader only passes checked dates, but this file must not
+/// depend on it).
 fn compact(value: &str) -> String {
-    value.chars().filter(|c| *c != '-' && *c != ':').collect()
+    value.chars().filter(char::is_ascii_alphanumeric).collect()
 }
 
 /// A calendar app that already holds the event replaces it only with a higher SEQUENCE
@@ -194,6 +197,23 @@ mod tests {
             "{ics}"
         );
         assert!(unfolded.contains("\r\nUID:u\\nX:1\r\n"), "{ics}");
+    }
+
+    #[test]
+    fn a_malformed_date_cannot_break_a_line() {
+        // Found by the fuzz test (crates/content-cli/tests/fuzz.rs).
+        let ics = event_calendar(
+            &event(Some("\r"), Some("x\nEND:VCALENDAR"), None, None),
+            "V",
+            "u",
+            "2025-01-15\r\nX-A:1",
+        );
+        assert!(!ics.replace("\r\n", "").contains(['\r', '\n']), "{ics:?}");
+        assert!(ics.contains("\r\nDTSTART;VALUE=DATE:\r\n"), "{ics:?}");
+        assert!(
+            ics.contains("\r\nDTSTAMP:20250115XA1T000000Z\r\n"),
+            "{ics:?}"
+        );
     }
 
     #[test]

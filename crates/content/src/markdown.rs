@@ -5,9 +5,11 @@
 //! Content is untrusted input: raw HTML is shown as text, never passed through, and every
 //! link and image goes through [`classify_url`].
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 use crate::html::escape_attr;
 use crate::url::{classify_url, UrlKind};
@@ -21,20 +23,12 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
-/// Ids the app puts on the page around a rendered body (the skip link's target, the labels
-/// of its own sections). Heading ids step around them: `## Main` becoming `id="main"` would
-/// send the skip link into the body, and a duplicate id breaks `aria-labelledby`.
-pub const APP_IDS: [&str; 9] = [
-    "main",
-    "key-dates",
-    "toc-title",
-    "next-election",
-    "section-elections",
-    "section-resources",
-    "section-partners",
-    "section-guides",
-    "section-videos",
-];
+/// The prefixes of every id a rendered body carries: `h-` for headings, `fn-` for
+/// footnotes. The app's own ids (the skip link's `main`, `toc-title`…) and the page's
+/// global names start with neither, so a body can never take one of them, whatever its
+/// headings say (`tidy.rs::app_ids_are_reserved` holds the app to it).
+pub const HEADING_ID_PREFIX: &str = "h-";
+pub const FOOTNOTE_ID_PREFIX: &str = "fn-";
 
 /// A heading of a rendered page, for an in-page table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,15 +60,21 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
     // Every id on the page must be unique, and none may be chosen by the author verbatim:
     // `[^ElectionCenterHost]` rendered as `id="ElectionCenterHost"` would make
     // `window.ElectionCenterHost` that element (named access on window), which the embedding
-    // bridge takes for the Android host. Ids are therefore slugs (lower case, so they cannot
-    // spell the bridge's camel-case globals), footnotes live under `fn-`, and headings avoid
-    // the app's ids and the footnotes' ids.
-    let mut taken: BTreeSet<String> = APP_IDS.iter().map(|id| (*id).to_owned()).collect();
+    // bridge takes for the Android host, and `## Main` as `id="main"` would send the skip
+    // link into the body. Ids are therefore prefixed slugs, in two namespaces that cannot
+    // meet: `h-` for headings, `fn-` for footnotes.
+    let mut taken: BTreeSet<String> = BTreeSet::new();
     let footnotes = footnote_ids(&events, &mut taken);
     let mut headings = Vec::new();
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     // What each open link or image became, so its end tag matches.
     let mut open: Vec<Closing> = Vec::new();
+    // The open table's column alignments, whether its cells are in the head, and the
+    // next cell's column: cells are opened here rather than by push_html (see table_cell).
+    let mut columns: Vec<Alignment> = Vec::new();
+    let mut in_head = false;
+    let mut column = 0;
+    let mut defined = HashSet::new();
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -86,7 +86,10 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                 ..
             }) => {
                 let text = plain_text_until_end(&events[i + 1..]);
-                let id = unique_id(&slugify(&text), &mut taken);
+                let id = unique_id(
+                    &format!("{HEADING_ID_PREFIX}{}", slugify(&text)),
+                    &mut taken,
+                );
                 headings.push(Heading {
                     level: *level as u8,
                     id: id.clone(),
@@ -108,9 +111,15 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                 let target = link_target(*link_type, dest_url);
                 match classify_url(&target) {
                     Ok(kind) => {
-                        let dest = match target.strip_prefix('/') {
+                        let target = match kind {
+                            UrlKind::Internal => heading_fragment(&target),
+                            _ => target,
+                        };
+                        // Browsers read a leading `\` as `/`: left as it is, `\x` would
+                        // leave the hosting sub-path for the origin's root.
+                        let dest = match target.strip_prefix(['/', '\\']) {
                             Some("") => CowStr::from(site_base.to_owned()),
-                            Some(_) => CowStr::from(format!("{site_base}{target}")),
+                            Some(rest) => CowStr::from(format!("{site_base}/{rest}")),
                             None => target.clone(),
                         };
                         out.push(Event::Html(CowStr::from(anchor_open(&dest, title, kind))));
@@ -118,6 +127,36 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                     }
                     Err(_) => open.push(Closing::Nothing),
                 }
+            }
+            // push_html makes the info string's first space-separated word a class
+            // (`language-…`); a tab or line feed in it would add classes of the author's
+            // choosing (```` ```rust\tskip-link ````), so only the first word is passed on.
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let language = info.split_ascii_whitespace().next().unwrap_or_default();
+                out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(
+                    CowStr::from(language.to_owned()),
+                ))));
+            }
+            Event::Start(Tag::Table(alignments)) => {
+                columns.clone_from(alignments);
+                out.push(Event::Start(Tag::Table(Vec::new())));
+            }
+            Event::Start(Tag::TableHead) => {
+                (in_head, column) = (true, 0);
+                out.push(events[i].clone());
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                out.push(events[i].clone());
+            }
+            Event::Start(Tag::TableRow) => {
+                column = 0;
+                out.push(events[i].clone());
+            }
+            Event::Start(Tag::TableCell) => {
+                let align = columns.get(column).copied().unwrap_or(Alignment::None);
+                out.push(Event::Html(CowStr::Borrowed(table_cell(in_head, align))));
+                column += 1;
             }
             Event::End(TagEnd::Link) => {
                 if let Some(Closing::Anchor) = open.pop() {
@@ -164,6 +203,13 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
                 sup.push_str(&format!("\">{number}</a></sup>"));
                 out.push(Event::InlineHtml(CowStr::from(sup)));
             }
+            // A label defined twice would give two elements one id; references lead to the
+            // first definition, so the later ones are left out, as GitHub does.
+            Event::Start(Tag::FootnoteDefinition(label))
+                if !defined.insert(footnote_key(label)) =>
+            {
+                i = definition_end(&events, i);
+            }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 let (number, id) = &footnotes[&footnote_key(label)];
                 let mut div = String::from("<div class=\"footnote-definition\" id=\"");
@@ -192,6 +238,41 @@ pub fn link_target<'a>(link_type: LinkType, dest_url: &CowStr<'a>) -> CowStr<'a>
         CowStr::from(format!("mailto:{dest_url}"))
     } else {
         dest_url.clone()
+    }
+}
+
+/// A content link's fragment names a heading as the author sees it (`#first-steps`, on
+/// this page or `/fr/guides/check-a-claim#first-steps`); its element's id carries the
+/// heading prefix. Fragments that already name an id as rendered (`#h-…`, `#fn-…`) are
+/// kept, so a link copied from the page's address bar works too.
+fn heading_fragment<'a>(target: &CowStr<'a>) -> CowStr<'a> {
+    match target.split_once('#') {
+        Some((before, fragment))
+            if !fragment.is_empty()
+                && !fragment.starts_with(HEADING_ID_PREFIX)
+                && !fragment.starts_with(FOOTNOTE_ID_PREFIX) =>
+        {
+            CowStr::from(format!("{before}#{HEADING_ID_PREFIX}{fragment}"))
+        }
+        _ => target.clone(),
+    }
+}
+
+/// The opening tag of a table cell. push_html writes a column's alignment as
+/// `style="text-align: …"`, which the site's Content Security Policy (`style-src 'self'`)
+/// refuses, so the alignment would be lost: a class does the same from the style sheet
+/// (`.align-*` in style/main.css). push_html still closes the cell, from its own record of
+/// head and body.
+fn table_cell(in_head: bool, align: Alignment) -> &'static str {
+    match (in_head, align) {
+        (true, Alignment::None) => "<th>",
+        (true, Alignment::Left) => "<th class=\"align-left\">",
+        (true, Alignment::Center) => "<th class=\"align-center\">",
+        (true, Alignment::Right) => "<th class=\"align-right\">",
+        (false, Alignment::None) => "<td>",
+        (false, Alignment::Left) => "<td class=\"align-left\">",
+        (false, Alignment::Center) => "<td class=\"align-center\">",
+        (false, Alignment::Right) => "<td class=\"align-right\">",
     }
 }
 
@@ -266,7 +347,7 @@ fn unique_id(base: &str, taken: &mut BTreeSet<String>) -> String {
 
 /// The number and id of each footnote, by [`footnote_key`]. Numbers follow first
 /// appearance, as push_html numbers them; ids are `fn-` and the label's slug. They are all
-/// chosen before any heading id, because a reference can come before the headings.
+/// chosen first, because a reference comes before its definition.
 fn footnote_ids(
     events: &[Event],
     taken: &mut BTreeSet<String>,
@@ -280,11 +361,25 @@ fn footnote_ids(
         };
         let key = footnote_key(label);
         if !footnotes.contains_key(&key) {
-            let id = unique_id(&format!("fn-{}", slugify(label)), taken);
+            let id = unique_id(&format!("{FOOTNOTE_ID_PREFIX}{}", slugify(label)), taken);
             footnotes.insert(key, (footnotes.len() + 1, id));
         }
     }
     footnotes
+}
+
+/// The index of the end of the footnote definition that starts at `start`.
+fn definition_end(events: &[Event], start: usize) -> usize {
+    let mut depth = 0;
+    for (i, event) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(_)) => depth += 1,
+            Event::End(TagEnd::FootnoteDefinition) if depth == 1 => return i,
+            Event::End(TagEnd::FootnoteDefinition) => depth -= 1,
+            _ => {}
+        }
+    }
+    events.len()
 }
 
 /// The parser matches a reference to its definition by case folding (`[^Note]`,
@@ -305,6 +400,29 @@ mod tests {
     fn renders_common_markdown() {
         assert_eq!(html("Hello *world*"), "<p>Hello <em>world</em></p>\n");
         assert!(html("| a |\n|---|\n| b |").contains("<tbody>"));
+    }
+
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        assert_eq!(
+            html("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n| 5 |"),
+            "<table><thead><tr><th class=\"align-left\">a</th><th class=\"align-center\">b</th>\
+             <th class=\"align-right\">c</th><th>d</th></tr></thead><tbody>\n\
+             <tr><td class=\"align-left\">1</td><td class=\"align-center\">2</td>\
+             <td class=\"align-right\">3</td><td>4</td></tr>\n\
+             <tr><td class=\"align-left\">5</td><td class=\"align-center\"></td>\
+             <td class=\"align-right\"></td><td></td></tr>\n</tbody></table>\n"
+        );
+    }
+
+    #[test]
+    fn a_code_block_has_one_class_at_most() {
+        // Found by the fuzz test (crates/content-cli/tests/fuzz.rs).
+        assert_eq!(
+            html("```rust\tskip-link external\n\n```"),
+            "<pre><code class=\"language-rust\">\n</code></pre>\n"
+        );
+        assert_eq!(html("```\ncode\n```"), "<pre><code>code\n</code></pre>\n");
     }
 
     #[test]
@@ -353,7 +471,16 @@ mod tests {
             html("[guides](/fr/guides)"),
             "<p><a href=\"fr/fr/guides\">guides</a></p>\n"
         );
-        assert_eq!(html("[up](#top)"), "<p><a href=\"#top\">up</a></p>\n");
+        assert_eq!(html("[up](#top)"), "<p><a href=\"#h-top\">up</a></p>\n");
+    }
+
+    #[test]
+    fn a_backslash_path_stays_under_the_base_like_a_slash_path() {
+        // Found by the fuzz test (crates/content-cli/tests/fuzz.rs).
+        assert_eq!(
+            html(r"[x](\\aa/guides)"),
+            "<p><a href=\"fr/aa/guides\">x</a></p>\n"
+        );
     }
 
     #[test]
@@ -384,34 +511,63 @@ mod tests {
     }
 
     #[test]
-    fn heading_ids_step_around_the_apps_own_ids() {
-        let r = render_markdown("## Main\n\n## Key dates\n\n## Section guides", "", "fr");
+    fn heading_ids_are_prefixed_so_no_heading_takes_an_app_id() {
+        let r = render_markdown("## Main\n\n## Key dates\n\n## Main", "", "fr");
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids, ["main-2", "key-dates-2", "section-guides-2"]);
-        for section in crate::manifest::Section::ALL {
-            let id = format!("section-{}", section.dir());
-            assert!(
-                APP_IDS.contains(&id.as_str()),
-                "{id} is missing from APP_IDS"
-            );
+        assert_eq!(ids, ["h-main", "h-key-dates", "h-main-2"]);
+        assert!(
+            r.html.starts_with("<h2 id=\"h-main\">Main</h2>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn link_fragments_name_the_prefixed_heading_ids() {
+        for (src, href) in [
+            ("[a](#first-steps)", "#h-first-steps"),
+            (
+                "[a](/aa/guides/check-a-claim#first-steps)",
+                "fr/aa/guides/check-a-claim#h-first-steps",
+            ),
+            ("[a](#h-first-steps)", "#h-first-steps"),
+            ("[a](#fn-note)", "#fn-note"),
+            ("[a](/aa/guides#)", "fr/aa/guides#"),
+            ("[a](https://example.org/#top)", "https://example.org/#top"),
+            ("[a](mailto:a@example.org#x)", "mailto:a@example.org#x"),
+        ] {
+            let out = html(src);
+            assert!(out.contains(&format!("href=\"{href}\"")), "{src}: {out}");
         }
     }
 
     #[test]
-    fn footnote_ids_are_prefixed_slugs_that_no_heading_takes() {
+    fn footnote_ids_are_prefixed_slugs_apart_from_headings() {
         let out = html(
             "## Fn ElectionCenterHost\n\nSee[^ElectionCenterHost] and[^Two].\n\n\
              [^electioncenterhost]: The host.\n\n[^two]: <b>Two</b>.\n",
         );
         assert_eq!(
             out,
-            "<h2 id=\"fn-electioncenterhost-2\">Fn ElectionCenterHost</h2>\n\
+            "<h2 id=\"h-fn-electioncenterhost\">Fn ElectionCenterHost</h2>\n\
              <p>See<sup class=\"footnote-reference\"><a href=\"#fn-electioncenterhost\">1</a></sup> \
              and<sup class=\"footnote-reference\"><a href=\"#fn-two\">2</a></sup>.</p>\n\
              <div class=\"footnote-definition\" id=\"fn-electioncenterhost\">\
              <sup class=\"footnote-definition-label\">1</sup>\n<p>The host.</p>\n</div>\n\
              <div class=\"footnote-definition\" id=\"fn-two\">\
              <sup class=\"footnote-definition-label\">2</sup>\n<p>&lt;b&gt;Two&lt;/b&gt;.</p>\n</div>\n"
+        );
+    }
+
+    #[test]
+    fn a_footnote_defined_twice_keeps_its_first_definition() {
+        // Found by the fuzz test (crates/content-cli/tests/fuzz.rs): both had one id.
+        assert_eq!(
+            html("a[^1]\n\n[^1]: first\n\n[^1]: second [link](/aa)\n\nend"),
+            "<p>a<sup class=\"footnote-reference\"><a href=\"#fn-1\">1</a></sup></p>\n\
+             <div class=\"footnote-definition\" id=\"fn-1\">\
+             <sup class=\"footnote-definition-label\">1</sup>\n<p>first</p>\n</div>\n\
+             <p>end</p>\n"
         );
     }
 
@@ -438,12 +594,12 @@ mod tests {
             "fr",
         );
         assert!(
-            r.html.contains("<h2 id=\"vote-par-procuration\">"),
+            r.html.contains("<h2 id=\"h-vote-par-procuration\">"),
             "{}",
             r.html
         );
         assert!(
-            r.html.contains("<h2 id=\"vote-par-procuration-2\">"),
+            r.html.contains("<h2 id=\"h-vote-par-procuration-2\">"),
             "{}",
             r.html
         );
@@ -451,7 +607,7 @@ mod tests {
             r.headings[2],
             Heading {
                 level: 3,
-                id: "où-voter".into(),
+                id: "h-où-voter".into(),
                 text: "Où voter ?".into()
             }
         );
