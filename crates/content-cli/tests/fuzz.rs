@@ -664,7 +664,11 @@ proptest! {
         for change in &changes {
             apply(&mut files, change);
         }
-        let tree = Tree { files, assets: base.assets.clone() };
+        let tree = Tree {
+            files,
+            assets: base.assets.clone(),
+            problems: Vec::new(),
+        };
         let Ok(site) = content_cli::check(&tree) else {
             return Ok(());
         };
