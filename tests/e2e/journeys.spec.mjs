@@ -122,7 +122,7 @@ test('the table of contents moves within the page, and a followed link puts focu
   await expect(page.locator('main')).toBeFocused();
   const toc = page.getByRole('navigation', { name: 'On this page' });
   await toc.getByRole('link').first().click();
-  await expect(page).toHaveURL('/en/fr/guides/check-a-claim#1-take-your-time');
+  await expect(page).toHaveURL('/en/fr/guides/check-a-claim#h-1-take-your-time');
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Check a claim before you share it');
-  await expect(page.locator('[id="1-take-your-time"]')).toBeInViewport();
+  await expect(page.locator('[id="h-1-take-your-time"]')).toBeInViewport();
 });
