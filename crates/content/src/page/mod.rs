@@ -285,6 +285,16 @@ pub fn load(
             return Err(Vec::new());
         }
     };
+    let check_body = |problems: &mut Vec<Diagnostic>, references: &mut Vec<Reference>| {
+        body::check(
+            &file.path,
+            place.country,
+            split.body,
+            split.body_line,
+            problems,
+            references,
+        );
+    };
     let fm: FrontMatter = match toml::from_str(split.front_matter) {
         Ok(fm) => fm,
         Err(e) => {
@@ -296,14 +306,7 @@ pub fn load(
             ));
             // The body does not depend on the front matter: its problems are reported too.
             let mut references = Vec::new();
-            body::check(
-                &file.path,
-                place.country,
-                split.body,
-                split.body_line,
-                problems,
-                &mut references,
-            );
+            check_body(problems, &mut references);
             return Err(references);
         }
     };
@@ -377,14 +380,7 @@ pub fn load(
     let found = r.found;
     let mut references = r.references;
     let before_body = problems.len();
-    body::check(
-        &file.path,
-        place.country,
-        split.body,
-        split.body_line,
-        problems,
-        &mut references,
-    );
+    check_body(problems, &mut references);
     if found > 0 || problems.len() > before_body {
         return Err(references);
     }
