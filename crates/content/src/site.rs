@@ -144,6 +144,21 @@ fn load_country(
             ));
         }
     }
+    // Pages are shown under an interface language (`/ru/…`): in any other language they
+    // would be built into the feed and reach no voter, so say so instead of staying silent.
+    for lang in info.languages.get_ref() {
+        let code = lang.get_ref();
+        if is_language_tag(code) && Lang::parse(code).is_none() {
+            problems.push(at(
+                lang.span(),
+                format!("pages in `{code}` would reach no voter: the interface is not translated into it"),
+                &format!(
+                    "translate the interface first (README → Translating the interface: i18n/{code}.toml \
+                     and `{code}` in UI_LANGUAGES, crates/content/src/lang.rs), or remove `{code}` here"
+                ),
+            ));
+        }
+    }
     let default = info.default_language.get_ref();
     let languages: Vec<String> = info
         .languages
