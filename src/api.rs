@@ -3,7 +3,7 @@
 //! network. URLs are relative, so they resolve against the page's `<base href>`.
 
 use content::lang::Lang;
-use content::{CountryCode, CountryManifest, PageEntry, Section, SiteIndex};
+use content::{CountryCode, CountryManifest, PageEntry, Section, SiteIndex, Texts};
 use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
@@ -132,9 +132,17 @@ async fn page_html(code: &str, body: &str) -> Result<Rc<str>, FetchError> {
     get_text(&format!("{CONTENT_ROOT}/{code}/{body}")).await
 }
 
-/// The interface texts of `lang`: `(key, text)` sorted by key.
-pub async fn texts(lang: &str) -> Result<Vec<(String, String)>, FetchError> {
+/// The interface texts of `lang`, with its number conventions and plural rules.
+pub async fn texts(lang: &str) -> Result<Texts, FetchError> {
     get_json(&format!("i18n/{lang}.json")).await
+}
+
+/// The interface languages (`i18n/languages.json`): what every address is parsed against.
+pub const LANGUAGES: &str = "i18n/languages.json";
+
+#[cfg(target_arch = "wasm32")]
+pub async fn languages() -> Result<Vec<content::lang::Language>, FetchError> {
+    get_json(LANGUAGES).await
 }
 
 /// A page with its country's manifest and its body.

@@ -116,8 +116,8 @@ pub fn countdown(i18n: &I18n, events: Vec<ElectionEvent>) -> impl IntoView {
                     Until::Time { hours, minutes } => i18n.tf(
                         "election.countdown.time",
                         &[
-                            ("hours", &hours.to_string()),
-                            ("minutes", &minutes.to_string()),
+                            ("hours", &i18n.digits(&hours.to_string())),
+                            ("minutes", &i18n.digits(&minutes.to_string())),
                         ],
                     ),
                 };
@@ -213,7 +213,7 @@ fn video(i18n: &I18n, code: &CountryCode, v: &Video) -> impl IntoView {
         <section class="kind-facts video-facts">
             {player}
             <dl class="facts">
-                {v.duration_seconds.map(|s| view! { <dt>{i18n.t("video.duration")}</dt><dd>{format::duration(s)}</dd> })}
+                {v.duration_seconds.map(|s| view! { <dt>{i18n.t("video.duration")}</dt><dd>{i18n.digits(&format::duration(s))}</dd> })}
                 <dt>{i18n.t("video.language")}</dt><dd>{i18n.language(&v.language)}</dd>
                 {v.published.clone().map(|day| view! { <dt>{i18n.t("video.published")}</dt><dd><time datetime=day.clone()>{i18n.date(&day)}</time></dd> })}
             </dl>

@@ -5,19 +5,23 @@
 
 use std::sync::Arc;
 
-use content::lang::{self, Lang};
+use content::lang::{Lang, Numbers};
+use content::plural::PluralRules;
 use content::route::Route;
 use content::{format, SiteIndex};
 use leptos::prelude::*;
 
 use crate::{api, memory};
 
-/// The interface language and its texts.
+/// The interface language, its texts, how it writes numbers and its plural rules (all
+/// data: `i18n/<lang>.json`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct I18n {
     pub lang: Lang,
     /// `(key, text)` sorted by key, as `content-cli i18n` writes them.
     texts: Arc<Vec<(String, String)>>,
+    numbers: Arc<Numbers>,
+    plurals: Arc<PluralRules>,
 }
 
 impl I18n {
@@ -46,13 +50,13 @@ impl I18n {
     /// by `n` written the language's way (1,000 / 1 000 / 1.000).
     pub fn tn(&self, key: &str, n: usize) -> String {
         let n = n as u64;
-        let form = format!("{key}.{}", format::plural_category(self.lang.as_str(), n));
+        let form = format!("{key}.{}", self.plurals.category(n));
         let key = if self.get(&form).is_some() {
             form
         } else {
             format!("{key}.other")
         };
-        self.tf(&key, &[("count", &format::count(self.lang.as_str(), n))])
+        self.tf(&key, &[("count", &format::count(&self.numbers, n))])
     }
 
     /// A calendar day (`2024-06-30`) or a wall-clock time (`2024-06-30T08:00`) the way the
@@ -82,33 +86,28 @@ impl I18n {
         });
         let month = self.t(MONTHS[at.month as usize - 1]);
         let period = (self.t("date.am"), self.t("date.pm"));
-        format::fill_date(&pattern, &at, &month, (&period.0, &period.1))
+        let date = format::fill_date(&pattern, &at, &month, (&period.0, &period.1));
+        format::digits(&self.numbers, &date)
     }
 
-    /// The name of a language in the interface's language.
+    /// A number written with the language's digits.
+    pub fn digits(&self, text: &str) -> String {
+        format::digits(&self.numbers, text)
+    }
+
+    /// The name of a content language in the interface's language (`language.<code>`),
+    /// else its own name if the interface speaks it, else its code.
     pub fn language(&self, code: &str) -> String {
-        match code {
-            "en" => self.t("language.en"),
-            "fr" => self.t("language.fr"),
-            "ro" => self.t("language.ro"),
-            "hu" => self.t("language.hu"),
-            other => other.to_owned(),
+        let prefix = "language.";
+        match self.get(&format!("{prefix}{code}")) {
+            Some(name) => name.to_owned(),
+            None => Lang::parse(code).map_or_else(|| code.to_owned(), |l| l.name().to_owned()),
         }
     }
 }
 
 pub fn use_i18n() -> I18n {
     expect_context()
-}
-
-/// Each language's own name, as language pickers show it.
-pub fn autonym(lang: Lang) -> &'static str {
-    match lang.as_str() {
-        "fr" => "Français",
-        "ro" => "Română",
-        "hu" => "Magyar",
-        _ => "English",
-    }
 }
 
 /// Loads what every page needs before it can show, then shows `children`: the site index
@@ -130,7 +129,7 @@ pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
         if let (Some(Ok((i18n, _))), Some(root)) = (site.value.get(), document().document_element())
         {
             let _ = root.set_attribute("lang", i18n.lang.as_str());
-            let _ = root.set_attribute("dir", lang::direction(i18n.lang.as_str()));
+            let _ = root.set_attribute("dir", i18n.lang.direction());
         }
     });
     // A page in a language is the voter's choice (they followed a link in it, or picked
@@ -159,11 +158,15 @@ pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
 /// The site index and the interface texts of `lang`.
 async fn load(lang: Lang) -> Result<(I18n, Arc<SiteIndex>), api::FetchError> {
     let index = api::site_index().await?;
-    let texts = api::texts(lang.as_str()).await?;
+    let file = api::texts(lang.as_str()).await?;
+    let plurals = PluralRules::parse(file.plurals.iter().map(|(c, r)| (c.as_str(), r.as_str())))
+        .map_err(|_| api::FetchError::Unavailable)?;
     Ok((
         I18n {
             lang,
-            texts: Arc::new(texts),
+            texts: Arc::new(file.texts),
+            numbers: Arc::new(file.numbers),
+            plurals: Arc::new(plurals),
         },
         Arc::new(index),
     ))

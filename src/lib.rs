@@ -28,7 +28,7 @@ use wasm_bindgen::JsCast;
 
 use components::NotFound;
 use content::{lang::Lang, route::Route};
-use i18n::{autonym, use_i18n, SiteProvider};
+use i18n::{use_i18n, SiteProvider};
 use router::use_route;
 use routes::{country::CountryPage, home, section::SectionPage};
 
@@ -62,6 +62,7 @@ fn Shell() -> impl IntoView {
             </a>
             <LanguageSwitcher />
         </header>
+        {(!i18n.lang.reviewed()).then(|| view! { <p class="unreviewed-note" role="note">{i18n.t("site.unreviewed")}</p> })}
         <main id="main" tabindex="-1">
             {move || match use_route().get() {
                 Some(Route::Root) => home::root_page().into_any(),
@@ -80,21 +81,27 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// The interface languages, each a link to the current page in that language.
+/// The interface languages, each a link to the current page in that language, behind a
+/// disclosure that names the current one: a list of dozens stays one line on a phone, and
+/// opens without JavaScript.
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     let route = use_route();
     // An address that names no page switches to the home page in the other language.
     let href = move |lang| route.with(|r| r.as_ref().unwrap_or(&Route::Root).in_lang(lang).href());
+    let current = i18n.lang;
     view! {
         <nav class="lang-switcher" aria-label=i18n.t("site.interface_language")>
-            <ul>
-                {Lang::all().map(|l| {
-                    let current = (l == i18n.lang).then_some("true");
-                    view! { <li><a href=move || href(l) hreflang=l.as_str() lang=l.as_str() aria-current=current>{autonym(l)}</a></li> }
-                }).collect_view()}
-            </ul>
+            <details>
+                <summary><span class="lang-current" lang=current.as_str()>{current.name()}</span></summary>
+                <ul>
+                    {Lang::all().map(|l| {
+                        let here = (l == current).then_some("true");
+                        view! { <li><a href=move || href(l) hreflang=l.as_str() lang=l.as_str() dir=l.direction() aria-current=here>{l.name()}</a></li> }
+                    }).collect_view()}
+                </ul>
+            </details>
         </nav>
     }
 }

@@ -48,16 +48,19 @@ pub fn page(template: &str, path: &str, site_url: &str) -> Result<String, String
     // share the connection with the stylesheet; the app fetches them when it starts.
     head_tags.push_str(&format!(
         "<meta name=\"election-center:data\" content=\"{}\">\n",
-        escape(&api::take_read().join(" "))
+        escape(
+            &[api::LANGUAGES.to_owned()]
+                .into_iter()
+                .chain(api::take_read())
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
     ));
     let html = replace_between(
         template,
         "<html",
         ">",
-        &format!(
-            " lang=\"{lang}\" dir=\"{}\"",
-            content::lang::direction(lang.as_str())
-        ),
+        &format!(" lang=\"{lang}\" dir=\"{}\"", lang.direction()),
     )?;
     let html = replace_between(&html, "<title>", "</title>", &escape(&title))?;
     let html = replace_between(

@@ -32,6 +32,13 @@ pub fn start() {
                 return;
             }
         }
+        // Every address is read against the interface languages, which are data.
+        match api::languages().await {
+            Ok(languages) => {
+                content::lang::set_languages(languages);
+            }
+            Err(_) => return,
+        }
         take_over(&body).await;
     });
 }

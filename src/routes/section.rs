@@ -135,7 +135,7 @@ fn video_grid(i18n: &I18n, manifest: &CountryManifest) -> Option<impl IntoView> 
                 <h2><a href=Route::Page { lang: ui, country: code.clone(), section: Section::Videos, slug: page.slug.clone() }.href()>{page.title.clone()}</a></h2>
                 <dl class="facts">
                     {video.partner.as_deref().map(|p| view! { <dt>{i18n.t("video.partner")}</dt><dd>{partner_name(p)}</dd> })}
-                    {video.duration_seconds.map(|s| view! { <dt>{i18n.t("video.duration")}</dt><dd>{format::duration(s)}</dd> })}
+                    {video.duration_seconds.map(|s| view! { <dt>{i18n.t("video.duration")}</dt><dd>{i18n.digits(&format::duration(s))}</dd> })}
                     <dt>{i18n.t("video.language")}</dt><dd>{i18n.language(&video.language)}</dd>
                 </dl>
             </li>

@@ -134,11 +134,12 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec_pretty(value).expect("manifest types always serialise")
 }
 
-/// Checks the interface translations in `dir` (`<lang>.toml`); the flat catalogs when
-/// complete, else every problem.
+/// Checks the interface translations in `dir` (`<lang>.toml`, with CLDR's plural rules
+/// in `cldr-plurals.json`); the translations when complete, else every problem.
 pub fn check_i18n(dir: &Path) -> io::Result<Result<content::i18n::Catalog, Vec<Diagnostic>>> {
     let tree = read_tree(dir)?;
-    let (catalog, mut problems) = content::i18n::load(&tree.files);
+    let cldr = cldr_plurals(dir)?;
+    let (catalog, mut problems) = content::i18n::load(&tree.files, &cldr);
     problems.extend(tree.problems);
     Ok(if problems.is_empty() {
         Ok(catalog)
@@ -147,12 +148,62 @@ pub fn check_i18n(dir: &Path) -> io::Result<Result<content::i18n::Catalog, Vec<D
     })
 }
 
-/// Writes one `<lang>.json` per language: `[key, text]` pairs sorted by key, which the
+fn cldr_plurals(dir: &Path) -> io::Result<content::i18n::CldrPlurals> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        cardinal: content::i18n::CldrPlurals,
+    }
+    let path = dir.join("cldr-plurals.json");
+    let text = fs::read_to_string(&path)?;
+    serde_json::from_str::<File>(&text)
+        .map(|f| f.cardinal)
+        .map_err(|e| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("{}: {e}", path.display()),
+            )
+        })
+}
+
+/// The interface languages in `dir`: one per `<lang>.toml`. What the content checker needs
+/// to know which languages voters can be shown (the full check is `check_i18n`'s).
+pub fn interface_languages(dir: &Path) -> io::Result<Vec<content::lang::Language>> {
+    let mut codes: Vec<String> = fs::read_dir(dir)?
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            Some(name.strip_suffix(".toml")?.to_owned())
+        })
+        .collect();
+    codes.sort();
+    Ok(codes
+        .into_iter()
+        .map(|code| content::lang::Language {
+            name: code.clone(),
+            code,
+            direction: "ltr".into(),
+            reviewed: true,
+        })
+        .collect())
+}
+
+/// Writes `languages.json` (every interface language: code, own name, direction, review
+/// status; the app's and the pre-renderer's list) and one `<lang>.json` per language: its
+/// number conventions, CLDR plural rules and `[key, text]` pairs sorted by key, which the
 /// app searches without a hash map (smaller wasm).
 pub fn build_i18n(catalog: &content::i18n::Catalog, out: &Path) -> io::Result<()> {
-    for (lang, texts) in catalog {
-        let pairs: Vec<(&String, &String)> = texts.iter().collect();
-        write(&out.join(format!("{lang}.json")), &to_json(&pairs))?;
+    let languages: Vec<&content::lang::Language> = catalog.values().map(|t| &t.language).collect();
+    write(&out.join("languages.json"), &to_json(&languages))?;
+    for (lang, translation) in catalog {
+        let file = content::manifest::Texts {
+            numbers: translation.numbers.clone(),
+            plurals: translation.plurals.clone(),
+            texts: translation
+                .texts
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        };
+        write(&out.join(format!("{lang}.json")), &to_json(&file))?;
     }
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! `content-cli check <content-dir>`: report every problem, exit 1 if there is any.
+//! `content-cli check <content-dir>`: report every problem, exit 1 if there is any. The
+//! interface languages are those of `./i18n/` (one `<lang>.toml` each).
 //! `content-cli i18n <i18n-dir> [--out <dir>]`: check the interface translations; write
 //! them as JSON with `--out`.
 //! `content-cli build <content-dir> --out <dir>`: check, then write the manifests, the page
@@ -30,6 +31,20 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Which languages voters can be shown: the interface's (run from the repository).
+    let i18n_dir = Path::new("i18n");
+    match content_cli::interface_languages(i18n_dir) {
+        Ok(languages) => {
+            content::lang::set_languages(languages);
+        }
+        Err(e) => {
+            eprintln!(
+                "cannot read the interface languages in {}: {e}",
+                i18n_dir.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    }
     let tree = match content_cli::read_tree(&dir) {
         Ok(tree) => tree,
         Err(e) => {

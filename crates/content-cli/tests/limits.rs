@@ -71,6 +71,7 @@ fn long_line(chars: usize) -> String {
 
 #[test]
 fn a_long_misspelt_value_gets_no_suggestion() {
+    content::lang::set_test_languages();
     let half = repeat("x", "", MEGABYTE / 2);
     let topic = format!("{half}` `{half}");
     let problems = check_page(page(&topic, ""));
@@ -92,6 +93,7 @@ fn a_long_misspelt_value_gets_no_suggestion() {
 
 #[test]
 fn raw_html_is_reported_once_per_block() {
+    content::lang::set_test_languages();
     for body in [
         repeat("<b>", "\n", MEGABYTE),
         format!(
@@ -110,6 +112,7 @@ fn raw_html_is_reported_once_per_block() {
 
 #[test]
 fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    content::lang::set_test_languages();
     let body = format!("{} x", repeat(">", "", MEGABYTE));
     let problems = check_page(page("labels", &body));
     assert_eq!(
@@ -126,6 +129,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
 
 #[test]
 fn many_broken_links_are_counted_past_the_limit() {
+    content::lang::set_test_languages();
     let body = repeat("[a link](/aa/guides/nowhere)", "\n", MEGABYTE);
     let links = body.lines().count();
     let problems = check_page(page("labels", &body));
@@ -150,6 +154,7 @@ fn many_broken_links_are_counted_past_the_limit() {
 
 #[test]
 fn every_line_longer_than_the_limit_is_reported_and_the_rest_still_checked() {
+    content::lang::set_test_languages();
     let long = "word ".repeat(MAX_LINE_CHARS / 5 + 1);
     let body = format!("{long}\n\nshort\n\n# Title\n\n{long}");
     let problems = check_page(page("labels", &body));
@@ -176,6 +181,7 @@ fn every_line_longer_than_the_limit_is_reported_and_the_rest_still_checked() {
 /// the pages linking to it do not lose it.
 #[test]
 fn a_file_larger_than_the_limit_is_refused_unread() {
+    content::lang::set_test_languages();
     let dir = std::env::temp_dir().join(format!("content-cli-limits-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");

@@ -1,7 +1,10 @@
 //! Dates, times and counts written the way a language writes them. Pure, so the browser app
 //! and the pre-renderer produce the same text, and a page does not change when the app
 //! takes it over. The words and patterns (month names, "{day} {month} {year}") come from the
-//! interface texts (`i18n/<lang>.toml`); the rules that are not words live here.
+//! interface texts (`i18n/<lang>.toml`), the number conventions from its `[interface]`
+//! table, the plural rules from CLDR (`plural`); what is not data lives here.
+
+use crate::lang::Numbers;
 
 /// A calendar date or a wall-clock date and time: `2024-06-30` or `2024-06-30T08:00`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,51 +91,30 @@ pub fn fill_date(pattern: &str, at: &DateTime, month_name: &str, period: (&str, 
     out
 }
 
-/// The CLDR plural category of a whole number `n` in `lang` (cardinal rules of the
-/// interface languages; other languages use `other`).
-pub fn plural_category(lang: &str, n: u64) -> &'static str {
-    match lang {
-        "en" | "hu" if n == 1 => "one",
-        "fr" if n <= 1 => "one",
-        "fr" if n != 0 && n % 1_000_000 == 0 => "many",
-        "ro" if n == 1 => "one",
-        "ro" if n == 0 || (1..=19).contains(&(n % 100)) => "few",
-        _ => "other",
-    }
-}
-
-/// Every category [`plural_category`] can give for `lang`, in CLDR order: the forms a plural
-/// message needs in that language's interface texts, no more and no fewer.
-pub fn plural_categories(lang: &str) -> &'static [&'static str] {
-    match lang {
-        "en" | "hu" => &["one", "other"],
-        "fr" => &["one", "many", "other"],
-        "ro" => &["one", "few", "other"],
-        _ => &["other"],
-    }
-}
-
-/// A whole number with the language's digit grouping: 1,000 · 1 000 · 1.000 · 10 000.
-pub fn count(lang: &str, n: u64) -> String {
-    // Separator, and the fewest digits that make grouping worth it (CLDR).
-    let (separator, min_digits) = match lang {
-        "fr" => ('\u{202f}', 4),
-        "ro" => ('.', 4),
-        "hu" => ('\u{a0}', 5),
-        _ => (',', 4),
-    };
-    let digits = n.to_string();
-    if digits.len() < min_digits {
-        return digits;
-    }
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(separator);
+/// A whole number the way the language writes it (CLDR): its digits and its grouping,
+/// 1,000 · 1 000 · 1.000 · 10 000 · ١٬٠٠٠.
+pub fn count(numbers: &Numbers, n: u64) -> String {
+    let plain = n.to_string();
+    let min_digits = 3 + usize::from(numbers.minimum_grouping_digits.max(1));
+    let mut grouped = String::with_capacity(plain.len() * 2);
+    for (i, c) in plain.chars().enumerate() {
+        if plain.len() >= min_digits && i > 0 && (plain.len() - i) % 3 == 0 {
+            grouped.push_str(&numbers.group_separator);
         }
-        out.push(c);
+        grouped.push(c);
     }
-    out
+    digits(numbers, &grouped)
+}
+
+/// `text` with the ASCII digits written in the language's own (Arabic-Indic for `ar`).
+pub fn digits(numbers: &Numbers, text: &str) -> String {
+    let own: Vec<char> = numbers.digits.chars().collect();
+    if own.len() != 10 || own[0] == '0' {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| c.to_digit(10).map_or(c, |d| own[d as usize]))
+        .collect()
 }
 
 /// `155` → `2:35`; `3723` → `1:02:03`.
@@ -200,52 +182,29 @@ mod tests {
         );
     }
 
-    #[test]
-    fn plural_categories_follow_cldr() {
-        let (one, few, many, other) = ("one", "few", "many", "other");
-        let table = [
-            (
-                "en",
-                [other, one, other, other, other, other, other, other, other],
-            ),
-            (
-                "fr",
-                [one, one, other, other, other, other, other, other, many],
-            ),
-            ("ro", [few, one, few, few, few, other, few, few, other]),
-            (
-                "hu",
-                [other, one, other, other, other, other, other, other, other],
-            ),
-        ];
-        for (lang, expected) in table {
-            let forms = [0, 1, 2, 5, 19, 20, 101, 102, 1_000_000].map(|n| plural_category(lang, n));
-            assert_eq!(forms, expected, "{lang}");
-        }
-        assert_eq!(plural_category("de", 1), "other");
-    }
-
-    #[test]
-    fn plural_categories_are_exactly_those_the_rules_give() {
-        let counts =
-            (0..=10_000).chain((4..=12).flat_map(|e| (1..=20).map(move |k| k * 10u64.pow(e))));
-        for lang in ["en", "fr", "ro", "hu", "de"] {
-            let given: std::collections::BTreeSet<&str> =
-                counts.clone().map(|n| plural_category(lang, n)).collect();
-            let declared: std::collections::BTreeSet<&str> =
-                plural_categories(lang).iter().copied().collect();
-            assert_eq!(given, declared, "{lang}");
+    fn numbers(group: &str, min: u8, digits: &str) -> Numbers {
+        Numbers {
+            group_separator: group.into(),
+            minimum_grouping_digits: min,
+            digits: digits.into(),
         }
     }
 
     #[test]
-    fn counts_are_grouped_per_language() {
-        assert_eq!(count("en", 999), "999");
-        assert_eq!(count("en", 47_855_301), "47,855,301");
-        assert_eq!(count("fr", 1200), "1\u{202f}200");
-        assert_eq!(count("ro", 9000), "9.000");
-        assert_eq!(count("hu", 5500), "5500");
-        assert_eq!(count("hu", 12_000), "12\u{a0}000");
+    fn counts_are_written_per_language() {
+        let latin = "0123456789";
+        let en = numbers(",", 1, latin);
+        assert_eq!(count(&en, 999), "999");
+        assert_eq!(count(&en, 47_855_301), "47,855,301");
+        assert_eq!(count(&numbers("\u{202f}", 1, latin), 1200), "1\u{202f}200");
+        assert_eq!(count(&numbers(".", 1, latin), 9000), "9.000");
+        let hu = numbers("\u{a0}", 2, latin);
+        assert_eq!(count(&hu, 5500), "5500");
+        assert_eq!(count(&hu, 12_000), "12\u{a0}000");
+        let ar = numbers("\u{66c}", 1, "٠١٢٣٤٥٦٧٨٩");
+        assert_eq!(count(&ar, 1250), "١\u{66c}٢٥٠");
+        assert_eq!(digits(&ar, "30 يونيو 2024"), "٣٠ يونيو ٢٠٢٤");
+        assert_eq!(digits(&en, "30 June 2024"), "30 June 2024");
     }
 
     #[test]

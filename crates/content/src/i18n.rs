@@ -1,12 +1,17 @@
 //! Interface translations: one TOML file per language (`i18n/<lang>.toml`), checked against
 //! the English reference so that no language misses a key, carries a stray one, or changes
-//! a `{placeholder}`. The app fetches the flattened result as JSON.
+//! a `{placeholder}`. Each file's `[interface]` table says what the language is (its name,
+//! direction, review status and number conventions) and CLDR's data its plural rules: a
+//! language is added by adding its file. The app fetches the result as JSON.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::Deserialize;
+
 use crate::diagnostic::{line_col, Diagnostic};
-use crate::format::plural_categories;
+use crate::lang::{Language, Numbers};
 use crate::page::toml_problem;
+use crate::plural::PluralRules;
 use crate::site::{is_language_tag, SourceFile};
 
 /// The language every other follows.
@@ -15,12 +20,38 @@ pub const REFERENCE: &str = "en";
 /// Plural categories (CLDR); a key ending in one of them is one form of a plural message.
 const PLURAL: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
-/// `lang → (dotted key → text)`.
-pub type Catalog = BTreeMap<String, BTreeMap<String, String>>;
+/// One language's translation, as the app receives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Translation {
+    pub language: Language,
+    pub numbers: Numbers,
+    /// CLDR's cardinal rules, `(category, rule)`.
+    pub plurals: Vec<(String, String)>,
+    /// Dotted key → text.
+    pub texts: BTreeMap<String, String>,
+}
 
-/// Reads `<lang>.toml` files (paths relative to the i18n folder) into flat catalogs,
+/// `lang → translation`.
+pub type Catalog = BTreeMap<String, Translation>;
+
+/// CLDR's cardinal plural rules: `lang → category → rule` (`i18n/cldr-plurals.json`).
+pub type CldrPlurals = BTreeMap<String, BTreeMap<String, String>>;
+
+/// A translation file's `[interface]` table.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Interface {
+    name: String,
+    direction: String,
+    reviewed_by_native_speaker: bool,
+    group_separator: String,
+    minimum_grouping_digits: u8,
+    digits: String,
+}
+
+/// Reads `<lang>.toml` files (paths relative to the i18n folder) into translations,
 /// reporting every problem at once.
-pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
+pub fn load(files: &[SourceFile], cldr: &CldrPlurals) -> (Catalog, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut catalog = Catalog::new();
     for file in files {
@@ -42,15 +73,20 @@ pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
             continue;
         }
         match toml::from_str::<toml::Table>(&file.text) {
-            Ok(table) => {
+            Ok(mut table) => {
+                let interface = table.remove("interface");
                 let mut flat = BTreeMap::new();
                 flatten("", table, &mut flat, file, &mut problems);
-                catalog.insert(lang.to_owned(), flat);
+                if let Some(translation) =
+                    translation(file, lang, interface, cldr, flat, &mut problems)
+                {
+                    catalog.insert(lang.to_owned(), translation);
+                }
             }
             Err(e) => problems.push(toml_problem(&file.path, &file.text, 1, &e)),
         }
     }
-    let Some(reference) = catalog.get(REFERENCE).cloned() else {
+    let Some(reference) = catalog.get(REFERENCE).map(|t| t.texts.clone()) else {
         problems.push(Diagnostic::new(
             &format!("{REFERENCE}.toml"),
             0,
@@ -60,7 +96,8 @@ pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
         ));
         return (catalog, problems);
     };
-    for (lang, texts) in &catalog {
+    for (lang, translation) in &catalog {
+        let texts = &translation.texts;
         let file = files
             .iter()
             .find(|f| f.path == format!("{lang}.toml"))
@@ -113,25 +150,128 @@ pub fn load(files: &[SourceFile]) -> (Catalog, Vec<Diagnostic>) {
                 ));
             }
         }
-        check_plural_forms(file, lang, texts, &reference, &mut problems);
+        let rules = PluralRules::parse(
+            translation
+                .plurals
+                .iter()
+                .map(|(c, r)| (c.as_str(), r.as_str())),
+        )
+        .unwrap_or_default();
+        check_plural_forms(file, lang, &rules, texts, &reference, &mut problems);
     }
     problems.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
     problems.dedup();
     (catalog, problems)
 }
 
-/// Each plural message of en.toml must have exactly the forms the language's plural rule
-/// picks from (`format::plural_categories`, which the app's counting also follows): a
-/// missing one would show a key instead of text for some counts, an extra one is never
-/// shown and hides a mistake (a Romanian `many` meant as `few`).
+/// The translation in `file`, when its `[interface]` table and CLDR's rules for `lang` are
+/// complete; else the problems.
+fn translation(
+    file: &SourceFile,
+    lang: &str,
+    interface: Option<toml::Value>,
+    cldr: &CldrPlurals,
+    texts: BTreeMap<String, String>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Translation> {
+    let before = problems.len();
+    let interface = match interface.map(Interface::deserialize) {
+        None => {
+            problems.push(Diagnostic::new(
+                &file.path,
+                1,
+                1,
+                "the file has no [interface] table",
+                "copy [interface] from en.toml and give this language's own name, direction and number conventions (CLDR)",
+            ));
+            None
+        }
+        Some(Err(e)) => {
+            problems.push(at_key(
+                file,
+                "interface",
+                format!("[interface]: {}", e.message()),
+                "it takes name, direction, reviewed_by_native_speaker, group_separator, minimum_grouping_digits and digits, as en.toml shows",
+            ));
+            None
+        }
+        Some(Ok(interface)) => Some(interface),
+    };
+    if let Some(i) = &interface {
+        if !["ltr", "rtl"].contains(&i.direction.as_str()) {
+            problems.push(at_key(
+                file,
+                "direction",
+                format!("direction `{}` is neither `ltr` nor `rtl`", i.direction),
+                "write \"rtl\" for a right-to-left script, else \"ltr\"",
+            ));
+        }
+        if i.digits.chars().count() != 10 {
+            problems.push(at_key(file, "digits", "`digits` must be the ten digits, 0 to 9".into(), "write \"0123456789\" unless the language's CLDR numbering system has its own digits"));
+        }
+        if !(1..=4).contains(&i.minimum_grouping_digits) {
+            problems.push(at_key(
+                file,
+                "minimum_grouping_digits",
+                "`minimum_grouping_digits` is 1, 2, 3 or 4".into(),
+                "CLDR gives it per language: 1 for most, 2 for Polish, Spanish, Hungarian…",
+            ));
+        }
+    }
+    let Some(rules) = cldr.get(lang) else {
+        problems.push(Diagnostic::new(
+            &file.path,
+            1,
+            1,
+            format!("CLDR has no plural rules for `{lang}`"),
+            "name the file with the language's CLDR code; i18n/cldr-plurals.json lists them",
+        ));
+        return None;
+    };
+    // In CLDR's order (zero, one, two, few, many, other), as editors read them.
+    let mut plurals: Vec<(String, String)> =
+        rules.iter().map(|(c, r)| (c.clone(), r.clone())).collect();
+    plurals.sort_by_key(|(c, _)| PLURAL.iter().position(|p| p == c));
+    if let Err(e) = PluralRules::parse(plurals.iter().map(|(c, r)| (c.as_str(), r.as_str()))) {
+        problems.push(Diagnostic::new(
+            &file.path,
+            1,
+            1,
+            format!("CLDR's plural rules for `{lang}` do not parse: {e}"),
+            "regenerate i18n/cldr-plurals.json with scripts/cldr-plurals.mjs",
+        ));
+    }
+    let interface = interface?;
+    (problems.len() == before).then(|| Translation {
+        language: Language {
+            code: lang.to_owned(),
+            name: interface.name,
+            direction: interface.direction,
+            reviewed: interface.reviewed_by_native_speaker,
+        },
+        numbers: Numbers {
+            group_separator: interface.group_separator,
+            minimum_grouping_digits: interface.minimum_grouping_digits,
+            digits: interface.digits,
+        },
+        plurals,
+        texts,
+    })
+}
+
+/// Each plural message of en.toml must have exactly the forms the language's CLDR rules
+/// pick from (which the app's counting also follows): a missing one would show a key
+/// instead of text for some counts, an extra one is never shown and hides a mistake (a
+/// Romanian `many` meant as `few`).
 fn check_plural_forms(
     file: &SourceFile,
     lang: &str,
+    rules: &PluralRules,
     texts: &BTreeMap<String, String>,
     reference: &BTreeMap<String, String>,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let forms = plural_categories(lang);
+    let forms: Vec<&str> = rules.categories().collect();
     let list = forms.join(", ");
     let messages: BTreeSet<&str> = reference
         .keys()
@@ -156,7 +296,7 @@ fn check_plural_forms(
                     .map(|(_, text)| text)
             })
             .expect("the message comes from en.toml");
-        for category in forms {
+        for category in &forms {
             if present.iter().any(|(_, c)| c == category) {
                 continue;
             }
@@ -177,7 +317,7 @@ fn check_plural_forms(
                     file,
                     key,
                     format!("`{key}`: `{lang}` has no plural form `{category}`"),
-                    &format!("`{lang}` has the plural forms {list} (CLDR; crates/content/src/format.rs); remove it"),
+                    &format!("`{lang}` has the plural forms {list} (CLDR, i18n/cldr-plurals.json); remove it"),
                 ));
             }
         }
@@ -286,15 +426,137 @@ fn dotted(name: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The `[interface]` table each test file ends with (at the end, so line numbers in
+    /// the expected messages are the test text's own).
+    const INTERFACE: &str = "\n[interface]\nname = \"X\"\ndirection = \"ltr\"\nreviewed_by_native_speaker = true\ngroup_separator = \",\"\nminimum_grouping_digits = 1\ndigits = \"0123456789\"\n";
+
+    /// CLDR 48's rules for the four languages the tests use.
+    fn cldr() -> CldrPlurals {
+        [
+            ("en", vec![("one", "i = 1 and v = 0"), ("other", "")]),
+            ("hu", vec![("one", "n = 1"), ("other", "")]),
+            (
+                "fr",
+                vec![
+                    ("one", "i = 0,1"),
+                    (
+                        "many",
+                        "e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5",
+                    ),
+                    ("other", ""),
+                ],
+            ),
+            (
+                "ro",
+                vec![
+                    ("one", "i = 1 and v = 0"),
+                    ("few", "v != 0 or n = 0 or n != 1 and n % 100 = 1..19"),
+                    ("other", ""),
+                ],
+            ),
+        ]
+        .into_iter()
+        .map(|(l, r)| {
+            (
+                l.to_owned(),
+                r.into_iter()
+                    .map(|(c, x)| (c.to_owned(), x.to_owned()))
+                    .collect(),
+            )
+        })
+        .collect()
+    }
+
     fn check(files: &[(&str, &str)]) -> Vec<String> {
         let files: Vec<SourceFile> = files
             .iter()
             .map(|(p, t)| SourceFile {
                 path: (*p).into(),
-                text: (*t).into(),
+                text: format!("{t}{INTERFACE}"),
             })
             .collect();
-        load(&files).1.iter().map(ToString::to_string).collect()
+        load(&files, &cldr())
+            .1
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn the_interface_table_says_what_the_language_is() {
+        let file = |text: &str| SourceFile {
+            path: "fr.toml".into(),
+            text: text.into(),
+        };
+        let en = SourceFile {
+            path: "en.toml".into(),
+            text: format!("{EN}{INTERFACE}"),
+        };
+        let (catalog, problems) = load(
+            &[
+                en.clone(),
+                file(
+                    &format!("{EN}{}", INTERFACE.replace("\"X\"", "\"Français\""))
+                        .replace("sources.other", "sources.many = \"{count}\"\nsources.other"),
+                ),
+            ],
+            &cldr(),
+        );
+        assert_eq!(problems, vec![]);
+        let fr = &catalog["fr"];
+        assert_eq!(
+            (fr.language.name.as_str(), fr.language.reviewed),
+            ("Français", true)
+        );
+        assert_eq!(
+            fr.plurals
+                .iter()
+                .map(|(c, _)| c.as_str())
+                .collect::<Vec<_>>(),
+            ["one", "many", "other"]
+        );
+        let problems: Vec<String> = load(&[en.clone(), file(EN)], &cldr())
+            .1
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            problems[0].starts_with("fr.toml:1:1: error: the file has no [interface] table"),
+            "{problems:?}"
+        );
+        let rtl = INTERFACE
+            .replace("ltr", "sideways")
+            .replace("0123456789", "0123");
+        let problems: Vec<String> = load(&[en.clone(), file(&format!("{EN}{rtl}"))], &cldr())
+            .1
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            problems.iter().any(|p| p.contains("direction `sideways`")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("`digits` must be the ten digits")),
+            "{problems:?}"
+        );
+        let xx = SourceFile {
+            path: "xx.toml".into(),
+            text: format!("{EN}{INTERFACE}"),
+        };
+        let problems: Vec<String> = load(&[en, xx], &cldr())
+            .1
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("CLDR has no plural rules for `xx`")),
+            "{problems:?}"
+        );
     }
 
     const EN: &str = "[page]\ntitle = \"Page\"\nreviewed = \"Reviewed {date}\"\nsources.one = \"{count} source\"\nsources.other = \"{count} sources\"\n";
@@ -352,12 +614,12 @@ mod tests {
         assert_eq!(
             check(&[("en.toml", &en), ("ro.toml", ro)]),
             [
-                "en.toml:8:1: error: `extra.items.few`: `en` has no plural form `few`\n  = help: `en` has the plural forms one, other (CLDR; crates/content/src/format.rs); remove it",
+                "en.toml:8:1: error: `extra.items.few`: `en` has no plural form `few`\n  = help: `en` has the plural forms one, other (CLDR, i18n/cldr-plurals.json); remove it",
                 "ro.toml:1:1: error: `extra.items.few` is missing\n  = help: `ro` has the plural forms one, few, other; translate it from en.toml: {count} items",
                 "ro.toml:1:1: error: `extra.items.one` is missing\n  = help: `ro` has the plural forms one, few, other; translate it from en.toml: {count} items",
                 "ro.toml:1:1: error: `extra.items.other` is missing\n  = help: `ro` has the plural forms one, few, other; translate it from en.toml: {count} items",
                 "ro.toml:6:1: error: `page.sources.few` is missing\n  = help: `ro` has the plural forms one, few, other; translate it from en.toml: {count} sources",
-                "ro.toml:8:1: error: `page.sources.many`: `ro` has no plural form `many`\n  = help: `ro` has the plural forms one, few, other (CLDR; crates/content/src/format.rs); remove it",
+                "ro.toml:8:1: error: `page.sources.many`: `ro` has no plural form `many`\n  = help: `ro` has the plural forms one, few, other (CLDR, i18n/cldr-plurals.json); remove it",
             ]
         );
     }

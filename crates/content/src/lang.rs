@@ -4,15 +4,80 @@
 //! list. Only `/` has none; there the voter's saved choice or browser preferences pick one.
 //! Pure, so the rules are tested natively; the app gathers the inputs in the browser.
 
-/// Languages the interface is translated into (`i18n/<lang>.toml`).
-pub const UI_LANGUAGES: [&str; 4] = ["en", "fr", "ro", "hu"];
+use serde::{Deserialize, Serialize};
 
 /// The interface language of the site's first page, `/`, before the voter's preferences
-/// are known (and for pages that name no language we offer).
+/// are known (and the reference every translation follows).
 pub const DEFAULT_LANGUAGE: &str = "en";
 
-/// An interface language: one of [`UI_LANGUAGES`], so holding one proves the interface
-/// speaks it. Parsed once (from a path, a saved choice, a host's command) and passed on.
+/// An interface language as the build lists it (`i18n/languages.json`, from each
+/// `i18n/<lang>.toml`'s `[interface]` table): languages are data, not code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Language {
+    pub code: String,
+    /// Its own name, as the language switcher shows it.
+    pub name: String,
+    /// `ltr` or `rtl`.
+    pub direction: String,
+    /// False until a native speaker has reviewed the translation; the site says so.
+    pub reviewed: bool,
+}
+
+/// How a language writes whole numbers (CLDR), from its `[interface]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Numbers {
+    /// Between groups of three digits: `,` `.` U+00A0 U+202F…
+    pub group_separator: String,
+    /// 1: grouped from 4 digits (1,000); 2: from 5 (1000, 10 000).
+    pub minimum_grouping_digits: u8,
+    /// The ten digits, 0 to 9, as the language writes them.
+    pub digits: String,
+}
+
+/// The interface languages of this build, set once when the app, the pre-renderer or a
+/// test starts (from `i18n/languages.json`); until then only the default is known.
+static LANGUAGES: std::sync::OnceLock<Vec<(Lang, Language)>> = std::sync::OnceLock::new();
+
+/// Sets the interface languages, once; a later call with another list is ignored and
+/// returns false (one process, one build).
+pub fn set_languages(languages: Vec<Language>) -> bool {
+    let list = languages
+        .into_iter()
+        .map(|l| (Lang(Box::leak(l.code.clone().into_boxed_str())), l))
+        .collect::<Vec<_>>();
+    let codes: Vec<&str> = list.iter().map(|(l, _)| l.0).collect();
+    let set = LANGUAGES.get_or_init(|| list);
+    set.iter().map(|(l, _)| l.0).eq(codes)
+}
+
+/// For tests of code that parses languages: English, French, Romanian and Hungarian, the
+/// first interface languages (a process keeps the first list it sets).
+#[doc(hidden)]
+pub fn set_test_languages() {
+    set_languages(
+        [
+            ("en", "English"),
+            ("fr", "Français"),
+            ("ro", "Română"),
+            ("hu", "Magyar"),
+        ]
+        .map(|(code, name)| Language {
+            code: code.into(),
+            name: name.into(),
+            direction: "ltr".into(),
+            reviewed: true,
+        })
+        .into(),
+    );
+}
+
+fn languages() -> &'static [(Lang, Language)] {
+    LANGUAGES.get().map_or(&[], Vec::as_slice)
+}
+
+/// An interface language: one the build has translations for, so holding one proves the
+/// interface speaks it. Parsed once (from a path, a saved choice, a host's command) and
+/// passed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Lang(&'static str);
 
@@ -21,18 +86,46 @@ impl Lang {
 
     /// The interface language `code` names, in any letter case (`FR`, `fr`).
     pub fn parse(code: &str) -> Option<Lang> {
-        UI_LANGUAGES
-            .into_iter()
-            .find(|l| l.eq_ignore_ascii_case(code))
-            .map(Lang)
+        if code.eq_ignore_ascii_case(DEFAULT_LANGUAGE) {
+            return Some(Lang::DEFAULT);
+        }
+        languages()
+            .iter()
+            .map(|(l, _)| *l)
+            .find(|l| l.0.eq_ignore_ascii_case(code))
     }
 
+    /// Every interface language, in the build's order (the default first when none is set).
     pub fn all() -> impl Iterator<Item = Lang> {
-        UI_LANGUAGES.into_iter().map(Lang)
+        let set = languages();
+        let default = set.is_empty().then_some(Lang::DEFAULT);
+        default.into_iter().chain(set.iter().map(|(l, _)| *l))
     }
 
     pub fn as_str(self) -> &'static str {
         self.0
+    }
+
+    fn facts(self) -> Option<&'static Language> {
+        languages().iter().find(|(l, _)| *l == self).map(|(_, f)| f)
+    }
+
+    /// Its own name (`Deutsch`), for the language switcher.
+    pub fn name(self) -> &'static str {
+        self.facts().map_or(self.0, |f| f.name.as_str())
+    }
+
+    /// `rtl` or `ltr`, for `<html dir>`.
+    pub fn direction(self) -> &'static str {
+        match self.facts() {
+            Some(f) if f.direction == "rtl" => "rtl",
+            _ => "ltr",
+        }
+    }
+
+    /// Whether a native speaker has reviewed the translation.
+    pub fn reviewed(self) -> bool {
+        self.facts().is_none_or(|f| f.reviewed)
     }
 }
 
@@ -72,7 +165,8 @@ fn supported(tag: &str) -> Option<Lang> {
     Lang::parse(tag.split(['-', '_']).next().unwrap_or_default())
 }
 
-/// Writing direction of a language, for `<html dir>`.
+/// Writing direction of a content language (any BCP 47 tag), for a fragment's `dir`; an
+/// interface language's comes from its data ([`Lang::direction`]).
 pub fn direction(lang: &str) -> &'static str {
     let primary = lang.split('-').next().unwrap_or_default();
     if ["ar", "fa", "he", "ps", "ur", "yi", "dv", "ckb"].contains(&primary) {
@@ -108,16 +202,19 @@ mod tests {
 
     #[test]
     fn only_interface_languages_parse() {
+        set_test_languages();
         assert_eq!(Lang::parse("hu").map(Lang::as_str), Some("hu"));
         assert_eq!(Lang::parse("FR").map(Lang::as_str), Some("fr"));
         for other in ["", "de", "french", "f"] {
             assert_eq!(Lang::parse(other), None, "{other}");
         }
-        assert_eq!(Lang::all().count(), UI_LANGUAGES.len());
+        assert_eq!(Lang::all().count(), 4);
+        assert_eq!(Lang::parse("ro").map(Lang::name), Some("Română"));
     }
 
     #[test]
     fn the_saved_choice_wins_then_the_browser() {
+        set_test_languages();
         let lang = |code| Lang::parse(code);
         assert_eq!(preferred(Some("fr"), &browser(&["ro-RO"])), lang("fr"));
         assert_eq!(

@@ -15,6 +15,7 @@ pub mod format;
 pub mod html;
 pub mod lang;
 pub mod manifest;
+pub mod plural;
 pub mod query;
 pub mod route;
 pub mod url;

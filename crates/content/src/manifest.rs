@@ -10,6 +10,17 @@ pub use crate::route::Section;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// `i18n/<lang>.json`: one interface language's texts and how it writes numbers and picks
+/// plural forms. (`i18n/languages.json` lists the languages: `Vec<lang::Language>`.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Texts {
+    pub numbers: crate::lang::Numbers,
+    /// CLDR's cardinal rules: `(category, rule)`.
+    pub plurals: Vec<(String, String)>,
+    /// `(key, text)`, sorted by key.
+    pub texts: Vec<(String, String)>,
+}
+
 /// `content/index.json`: every country.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SiteIndex {

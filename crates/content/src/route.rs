@@ -266,6 +266,7 @@ mod tests {
     use super::*;
 
     fn lang(code: &str) -> Lang {
+        crate::lang::set_test_languages();
         Lang::parse(code).unwrap()
     }
 
@@ -275,6 +276,7 @@ mod tests {
 
     /// One route of every shape, in every interface language.
     fn every_shape() -> Vec<Route> {
+        crate::lang::set_test_languages();
         let mut all = vec![Route::Root];
         for lang in Lang::all() {
             all.extend([
@@ -331,6 +333,7 @@ mod tests {
 
     #[test]
     fn other_forms_of_an_address_name_the_same_page_but_are_not_its_form() {
+        crate::lang::set_test_languages();
         let hub = Route::Hub {
             lang: lang("fr"),
             country: ro(),
@@ -346,6 +349,7 @@ mod tests {
 
     #[test]
     fn addresses_that_are_no_route() {
+        crate::lang::set_test_languages();
         for path in [
             "/de",
             "/de/fr",
@@ -400,6 +404,7 @@ mod tests {
 
     #[test]
     fn switching_language_keeps_the_page() {
+        crate::lang::set_test_languages();
         let page = Route::parse("/fr/ro/guides/x").unwrap();
         assert_eq!(page.in_lang(lang("hu")).path(), "/hu/ro/guides/x");
         assert_eq!(Route::Root.in_lang(lang("ro")).path(), "/ro");

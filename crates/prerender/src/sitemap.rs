@@ -35,6 +35,7 @@ mod tests {
 
     #[test]
     fn every_page_lists_its_language_versions() {
+        content::lang::set_test_languages();
         let routes = [Route::Root, Route::parse("/fr/ro/videos").unwrap()];
         let xml = write(&routes, "https://example.org/");
         assert!(xml.contains("<url><loc>https://example.org/</loc><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en\"/>"), "{xml}");
