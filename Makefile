@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: audit setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp hosting-check fuzz
+.PHONY: audit setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp hosting-check fuzz e2e-languages
 
 setup:
 	@scripts/setup.sh
@@ -65,6 +65,10 @@ bench:
 ## Lighthouse (mobile) on pre-rendered pages next to the same pages as plain HTML: a report.
 lcp: build
 	node scripts/lcp.mjs dist 3
+
+## The browser walks of every route in every interface language (make e2e walks a sample).
+e2e-languages:
+	E2E_LANGUAGES=all $(MAKE) e2e
 
 e2e:
 	cargo run --quiet --locked -p content-cli -- build crates/content-cli/tests/fixtures/valid --out target/fixture-content

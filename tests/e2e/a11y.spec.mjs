@@ -19,6 +19,9 @@ const PAGES = [
   '/ro/ro/videos/check-a-claim',
   '/en/ro/videos',
   '/en/fr/elections',
+  // Right to left, and the language switcher open.
+  '/ar/ro',
+  '/ar/ro/elections/presidential-2024',
 ];
 
 // `/fr/zz` is the not-found page, answered with HTTP 404 on purpose.

@@ -39,3 +39,15 @@ export async function screenshots(page, name) {
     await page.screenshot({ path: `${SCREENSHOT_DIR}${name}-${label}.png`, fullPage: true });
   }
 }
+
+/** Opens the language switcher of the navigation named `nav` and follows `name`. */
+export async function switchLanguage(page, nav, name) {
+  const switcher = page.getByRole('navigation', { name: nav });
+  await switcher.locator('summary').click();
+  await switcher.getByRole('link', { name, exact: true }).click();
+}
+
+/** Interface languages the browser tests walk route by route: the first four, and others
+ * of each script and plural shape (Latin, Cyrillic, Greek; Irish's five forms; Arabic,
+ * right to left). `E2E_LANGUAGES=all` walks every one (`make e2e-languages`). */
+export const SAMPLE_LANGUAGES = ['en', 'fr', 'ro', 'hu', 'de', 'pl', 'el', 'bg', 'ga', 'ar'];

@@ -1,7 +1,7 @@
 // The embedding build (`make build-embed`, --public-url /election-center/) where apps put it:
 // under a sub-path of a web host, and as files packaged inside an app, served the way
 // Android's WebViewAssetLoader or an iOS scheme handler serves them (exact files only).
-import { test, expect } from './fixtures.mjs';
+import { test, expect, switchLanguage } from './fixtures.mjs';
 import { PACKAGED, SUBPATH } from './playwright.config.mjs';
 
 const h1 = (page) => page.getByRole('heading', { level: 1 });
@@ -15,7 +15,7 @@ test.describe('under a sub-path', () => {
 
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Romania' }).click();
     await expect(page).toHaveURL(`${SUBPATH}en/ro`);
-    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Magyar' }).click();
+    await switchLanguage(page, 'Language', 'Magyar');
     await expect(page).toHaveURL(`${SUBPATH}hu/ro`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'hu');
     await page.goBack();

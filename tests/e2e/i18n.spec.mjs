@@ -1,7 +1,10 @@
 // The interface speaks the voter's language: every path starts with it; `/` picks it from
 // the voter's saved choice or browser; switchable on every page, with each language's
 // dates and plurals.
-import { test, expect } from './fixtures.mjs';
+import { readFileSync } from 'node:fs';
+import { test, expect, switchLanguage, SAMPLE_LANGUAGES } from './fixtures.mjs';
+
+const LANGUAGES = JSON.parse(readFileSync(new URL('../../dist/i18n/languages.json', import.meta.url), 'utf8'));
 
 const h1 = (page) => page.getByRole('heading', { level: 1 });
 
@@ -35,13 +38,13 @@ test.describe('a French voter', () => {
 });
 
 test.describe('a visitor whose browser asks for a language we do not offer', () => {
-  test.use({ locale: 'de-DE' });
+  test.use({ locale: 'ja-JP' });
   test('stays in English on the home page, and can pick a language there', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
     await expect(page).toHaveURL('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Română' }).click();
+    await switchLanguage(page, 'Language', 'Română');
     await expect(page).toHaveURL('/ro');
     await expect(page.locator('main .lead')).toContainText('Alege-ți țara');
   });
@@ -63,7 +66,7 @@ test('a chosen language is remembered for the next visit to the home page', asyn
 test('the language switcher keeps the page', async ({ page }) => {
   await page.goto('/en/ro/guides/check-a-claim');
   await expect(h1(page)).toHaveAccessibleName('Check a claim before you share it');
-  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Română' }).click();
+  await switchLanguage(page, 'Language', 'Română');
   await expect(page).toHaveURL('/ro/ro/guides/check-a-claim');
   await expect(h1(page)).toHaveAccessibleName('Verifică o informație înainte s-o distribui');
   await expect(page.getByRole('navigation', { name: 'Limba' }).getByRole('link', { name: 'Română' })).toHaveAttribute('aria-current', 'true');
@@ -76,6 +79,9 @@ test('plural forms follow each language’s rules', async ({ page }) => {
     ['/en/ro', '4 sources'],
     ['/hu/ro', '4 forrás'],
     ['/fr/fr', '3 sources'],
+    ['/pl/ro', '4 źródła'],
+    ['/de/ro/partners/lead-stories', '1 Quelle'],
+    ['/ar/ro', '٤ مصادر'],
   ];
   for (const [path, text] of cases) {
     await page.goto(path);
@@ -86,12 +92,13 @@ test('plural forms follow each language’s rules', async ({ page }) => {
 test.describe('every interface text exists', () => {
   // `/<lang>/zz` is a missing page on purpose: the host answers 404 with the not-found page.
   test.use({ expectedProblems: [[/HTTP 404: \S+\/zz$/, /the server responded with a status of 404 .* at \S+\/zz$/]] });
-  for (const lang of ['en', 'fr', 'ro', 'hu']) {
+  for (const lang of SAMPLE_LANGUAGES) {
   test(`no missing texts in ${lang}`, async ({ page }) => {
     for (const path of ['', '/zz', '/fr', '/ro', '/ro/elections/presidential-2025', '/fr/resources/arcom', '/ro/videos/funky-citizens-election-series']) {
       await page.goto(`/${lang}${path}`);
       await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
       await expect(h1(page)).toBeVisible();
       await expect(page.locator('body'), path).not.toContainText('⟦');
     }
@@ -112,10 +119,48 @@ test('the layout mirrors for right-to-left scripts', async ({ page }) => {
 });
 
 test.describe('a visitor whose first browser language we do not offer', () => {
-  test.use({ locale: 'de-DE', extraHTTPHeaders: { 'Accept-Language': 'de-DE,ro;q=0.8' } });
+  test.use({ locale: 'ja-JP', extraHTTPHeaders: { 'Accept-Language': 'ja-JP,ro;q=0.8' } });
   test('gets the next one we do', async ({ page }) => {
-    await page.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['de-DE', 'ro'] }));
+    await page.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['ja-JP', 'ro'] }));
     await page.goto('/');
     await expect(page).toHaveURL('/ro');
   });
+});
+
+test.describe('a German voter', () => {
+  test.use({ locale: 'de-DE' });
+  test('lands in German, with dates and the note that the translation is not yet reviewed', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL('/de');
+    await page.goto('/de/fr/elections/legislative-2024');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.locator('.timeline')).toContainText('30. Juni 2024');
+    await expect(page.getByRole('note').filter({ hasText: 'Muttersprachler' })).toBeVisible();
+  });
+});
+
+test('an Arabic interface reads right to left, with Arabic digits and mirrored marks', async ({ page }) => {
+  await page.goto('/ar/ro/elections/presidential-2024');
+  await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('.timeline')).toContainText('٢٠٢٤');
+  const separator = await page.locator('.breadcrumbs li + li').first().evaluate((li) => getComputedStyle(li, '::before').content);
+  expect(separator).toBe('"‹"');
+  // The breadcrumb starts on the right.
+  const [first, last] = await page.locator('.breadcrumbs li').evaluateAll((lis) => [lis[0].getBoundingClientRect().x, lis.at(-1).getBoundingClientRect().x]);
+  expect(first).toBeGreaterThan(last);
+});
+
+test('every interface language has its page, its own name in the switcher, its lang and dir', async ({ page }) => {
+  expect(LANGUAGES.length).toBeGreaterThanOrEqual(27);
+  await page.goto('/en');
+  const names = await page.getByRole('navigation', { name: 'Language' }).getByRole('link').evaluateAll((as) => as.map((a) => [a.lang, a.textContent]));
+  expect(names).toEqual(LANGUAGES.map((l) => [l.code, l.name]));
+  for (const { code, direction } of LANGUAGES) {
+    await page.goto(`/${code}/ro`);
+    await expect(page.locator('html'), code).toHaveAttribute('lang', code);
+    await expect(page.locator('html'), code).toHaveAttribute('dir', direction);
+    await expect(page.locator('body'), code).not.toContainText('⟦');
+  }
 });

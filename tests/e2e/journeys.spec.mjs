@@ -1,6 +1,6 @@
 // How a voter moves through the app: clicks, keyboard, history, reloads.
 import { createHash } from 'node:crypto';
-import { test, expect } from './fixtures.mjs';
+import { test, expect, switchLanguage } from './fixtures.mjs';
 
 test('a voter goes from the country list to a partner page and back, switching language', async ({ page }) => {
   await page.goto('/');
@@ -10,7 +10,7 @@ test('a voter goes from the country list to a partner page and back, switching l
   await expect(page).toHaveURL('/en/fr');
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Elections in France');
 
-  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' }).click();
+  await switchLanguage(page, 'Language', 'Français');
   await expect(page).toHaveURL('/fr/fr');
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Élections en France');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');

@@ -25,9 +25,11 @@ struct Relation {
 
 impl PluralRules {
     /// From `(category, rule)` pairs as CLDR writes them (samples after `@` may be left in).
+    /// Errors are fixed texts: the rules are CLDR's, checked when the build reads them, and
+    /// formatting a message measured wasm bytes the app does not need.
     pub fn parse<'a>(
         rules: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<PluralRules, String> {
+    ) -> Result<PluralRules, &'static str> {
         let mut parsed = PluralRules::default();
         for (category, rule) in rules {
             parsed.categories.push(category.to_owned());
@@ -42,12 +44,11 @@ impl PluralRules {
                         .map(relation)
                         .collect::<Result<Vec<_>, _>>()
                 })
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| format!("`{category}`: {e} in `{rule}`"))?;
+                .collect::<Result<Vec<_>, _>>()?;
             parsed.rules.push((category.to_owned(), condition));
         }
         if !parsed.categories.iter().any(|c| c == "other") {
-            return Err("the rules have no `other` category".into());
+            return Err("the rules have no `other` category");
         }
         Ok(parsed)
     }
@@ -80,18 +81,18 @@ impl Relation {
     }
 }
 
-fn relation(text: &str) -> Result<Relation, String> {
+fn relation(text: &str) -> Result<Relation, &'static str> {
     let (left, negated, right) = if let Some((l, r)) = text.split_once("!=") {
         (l, true, r)
     } else if let Some((l, r)) = text.split_once('=') {
         (l, false, r)
     } else {
-        return Err(format!("no `=` or `!=` in `{text}`"));
+        return Err("a relation without `=` or `!=`");
     };
     let number = |s: &str| {
         s.trim()
             .parse::<u64>()
-            .map_err(|_| format!("`{s}` is not a number"))
+            .map_err(|_| "a value that is not a whole number")
     };
     let (operand, modulo) = match left.split_once('%') {
         Some((o, m)) => (o.trim(), Some(number(m)?)),
@@ -99,10 +100,10 @@ fn relation(text: &str) -> Result<Relation, String> {
     };
     let operand = match operand {
         "n" | "i" | "v" | "w" | "f" | "t" | "c" | "e" => operand.chars().next().unwrap_or('n'),
-        other => return Err(format!("unknown operand `{other}`")),
+        _ => return Err("an unknown operand"),
     };
     if modulo == Some(0) {
-        return Err("modulo 0".into());
+        return Err("modulo 0");
     }
     let ranges = right
         .split(',')
@@ -110,7 +111,7 @@ fn relation(text: &str) -> Result<Relation, String> {
             Some((lo, hi)) => Ok((number(lo)?, number(hi)?)),
             None => number(part).map(|v| (v, v)),
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Relation {
         operand,
         modulo,
