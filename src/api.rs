@@ -3,7 +3,7 @@
 //! network. URLs are relative, so they resolve against the page's `<base href>`.
 
 use content::lang::Lang;
-use content::{CountryCode, CountryManifest, PageEntry, Section, SiteIndex, Texts};
+use content::{CountryCode, CountryManifest, PageEntry, Section, SiteIndex};
 use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
@@ -132,8 +132,9 @@ async fn page_html(code: &str, body: &str) -> Result<Rc<str>, FetchError> {
     get_text(&format!("{CONTENT_ROOT}/{code}/{body}")).await
 }
 
-/// The interface texts of `lang`, with its number conventions and plural rules.
-pub async fn texts(lang: &str) -> Result<Texts, FetchError> {
+/// The interface texts of `lang`, `(key, text)` sorted by key, with its conventions under
+/// `#` keys (`content::lang::keys`).
+pub async fn texts(lang: &str) -> Result<Vec<(String, String)>, FetchError> {
     get_json(&format!("i18n/{lang}.json")).await
 }
 
@@ -141,7 +142,7 @@ pub async fn texts(lang: &str) -> Result<Texts, FetchError> {
 pub const LANGUAGES: &str = "i18n/languages.json";
 
 #[cfg(target_arch = "wasm32")]
-pub async fn languages() -> Result<Vec<content::lang::Language>, FetchError> {
+pub async fn languages() -> Result<Vec<(String, String)>, FetchError> {
     get_json(LANGUAGES).await
 }
 

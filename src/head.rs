@@ -10,10 +10,11 @@ use crate::i18n::use_i18n;
 /// description. In the browser it runs as an effect, after rendering, so a component's
 /// render stays free of browser calls; natively the pre-renderer reads it with [`rendered`].
 pub fn set_head(title: Option<String>, description: String) {
-    let site = use_i18n().t("site.name");
+    let i18n = use_i18n();
+    let site = i18n.t("site.name");
     let title = title.map_or_else(|| site.clone(), |t| format!("{t} · {site}"));
     #[cfg(not(target_arch = "wasm32"))]
-    RENDERED.with(|r| *r.borrow_mut() = Some((title, description)));
+    RENDERED.with(|r| *r.borrow_mut() = Some((title, description, i18n.rtl)));
     #[cfg(target_arch = "wasm32")]
     Effect::new(move || {
         let document = document();
@@ -26,11 +27,11 @@ pub fn set_head(title: Option<String>, description: String) {
 
 #[cfg(not(target_arch = "wasm32"))]
 thread_local! {
-    static RENDERED: std::cell::RefCell<Option<(String, String)>> = const { std::cell::RefCell::new(None) };
+    static RENDERED: std::cell::RefCell<Option<(String, String, bool)>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The title and description the last render set, taken.
+/// The title, description and right-to-left-ness the last render set, taken.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn rendered() -> Option<(String, String)> {
+pub fn rendered() -> Option<(String, String, bool)> {
     RENDERED.with(|r| r.borrow_mut().take())
 }

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use content::lang::{Lang, Numbers};
+use content::lang::{keys, Lang, Numbers};
 use content::plural::PluralRules;
 use content::route::Route;
 use content::{format, SiteIndex};
@@ -18,6 +18,10 @@ use crate::{api, memory};
 #[derive(Clone, Debug, PartialEq)]
 pub struct I18n {
     pub lang: Lang,
+    /// Written right to left.
+    pub rtl: bool,
+    /// Reviewed by a native speaker (else the site says it is not yet).
+    pub reviewed: bool,
     /// `(key, text)` sorted by key, as `content-cli i18n` writes them.
     texts: Arc<Vec<(String, String)>>,
     numbers: Arc<Numbers>,
@@ -129,7 +133,7 @@ pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
         if let (Some(Ok((i18n, _))), Some(root)) = (site.value.get(), document().document_element())
         {
             let _ = root.set_attribute("lang", i18n.lang.as_str());
-            let _ = root.set_attribute("dir", i18n.lang.direction());
+            let _ = root.set_attribute("dir", if i18n.rtl { "rtl" } else { "ltr" });
         }
     });
     // A page in a language is the voter's choice (they followed a link in it, or picked
@@ -158,16 +162,37 @@ pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
 /// The site index and the interface texts of `lang`.
 async fn load(lang: Lang) -> Result<(I18n, Arc<SiteIndex>), api::FetchError> {
     let index = api::site_index().await?;
-    let file = api::texts(lang.as_str()).await?;
-    let plurals = PluralRules::parse(file.plurals.iter().map(|(c, r)| (c.as_str(), r.as_str())))
+    let texts = api::texts(lang.as_str()).await?;
+    Ok((I18n::new(lang, texts)?, Arc::new(index)))
+}
+
+impl I18n {
+    /// From `i18n/<lang>.json`: texts, and the language's conventions under `#` keys.
+    fn new(lang: Lang, texts: Vec<(String, String)>) -> Result<I18n, api::FetchError> {
+        let meta = |key: &str| {
+            texts
+                .iter()
+                .find_map(|(k, v)| (k == key).then(|| v.clone()))
+                .unwrap_or_default()
+        };
+        let numbers = Numbers {
+            group_separator: meta(keys::GROUP_SEPARATOR),
+            minimum_grouping_digits: meta(keys::MINIMUM_GROUPING_DIGITS).parse().unwrap_or(1),
+            digits: meta(keys::DIGITS),
+        };
+        let plurals = PluralRules::parse(
+            texts
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix(keys::PLURAL)?, v.as_str()))),
+        )
         .map_err(|_| api::FetchError::Unavailable)?;
-    Ok((
-        I18n {
+        Ok(I18n {
             lang,
-            texts: Arc::new(file.texts),
-            numbers: Arc::new(file.numbers),
+            rtl: meta(keys::DIRECTION) == "rtl",
+            reviewed: meta(keys::REVIEWED) != "false",
+            numbers: Arc::new(numbers),
             plurals: Arc::new(plurals),
-        },
-        Arc::new(index),
-    ))
+            texts: Arc::new(texts),
+        })
+    }
 }

@@ -61,9 +61,9 @@ fn Shell() -> impl IntoView {
                 {i18n.t("site.name")}
             </a>
             <LanguageSwitcher />
+            {(!i18n.reviewed).then(|| view! { <p class="unreviewed-note" role="note">{i18n.t("site.unreviewed")}</p> })}
         </header>
-        {(!i18n.lang.reviewed()).then(|| view! { <p class="unreviewed-note" role="note">{i18n.t("site.unreviewed")}</p> })}
-        <main id="main" tabindex="-1">
+                <main id="main" tabindex="-1">
             {move || match use_route().get() {
                 Some(Route::Root) => home::root_page().into_any(),
                 Some(Route::Home { .. }) => home::home_page().into_any(),
@@ -98,7 +98,7 @@ fn LanguageSwitcher() -> impl IntoView {
                 <ul>
                     {Lang::all().map(|l| {
                         let here = (l == current).then_some("true");
-                        view! { <li><a href=move || href(l) hreflang=l.as_str() lang=l.as_str() dir=l.direction() aria-current=here>{l.name()}</a></li> }
+                        view! { <li><a href=move || href(l) hreflang=l.as_str() lang=l.as_str() aria-current=here>{l.name()}</a></li> }
                     }).collect_view()}
                 </ul>
             </details>

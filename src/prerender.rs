@@ -24,7 +24,7 @@ pub fn page(template: &str, path: &str, site_url: &str) -> Result<String, String
         provide_context(crate::router::Location(RwSignal::new(path.to_owned())));
         App().into_view().to_html()
     });
-    let (title, description) =
+    let (title, description, rtl) =
         head::rendered().ok_or_else(|| format!("{path}: the page set no title"))?;
     let route = Route::parse(path).filter(|r| r.path() == path);
     let lang = route.as_ref().map_or(Lang::DEFAULT, Route::shown_lang);
@@ -60,7 +60,10 @@ pub fn page(template: &str, path: &str, site_url: &str) -> Result<String, String
         template,
         "<html",
         ">",
-        &format!(" lang=\"{lang}\" dir=\"{}\"", lang.direction()),
+        &format!(
+            " lang=\"{lang}\" dir=\"{}\"",
+            if rtl { "rtl" } else { "ltr" }
+        ),
     )?;
     let html = replace_between(&html, "<title>", "</title>", &escape(&title))?;
     let html = replace_between(

@@ -2,8 +2,8 @@
 //! lists (`<meta name="election-center:data">`, the ones its render read) are read into the
 //! app's store, so the app renders the same page from them in one synchronous render; that
 //! render replaces the static one in the same task, so the browser never paints in between
-//! (no flash, no layout shift); keyboard focus is carried over and the scroll position
-//! stays. If a preload fails, the static page simply stays. A page that is not this route's (a host's 404.html, the development server's bare
+//! (no flash, no layout shift); keyboard focus and open disclosures are carried over and
+//! the scroll position stays. If a preload fails, the static page simply stays. A page that is not this route's (a host's 404.html, the development server's bare
 //! index.html) is replaced the same way, by whatever the app renders first.
 //!
 //! Why not Leptos hydration: measured here, the `hydrate` build is 185.5 KB brotli against
@@ -53,6 +53,17 @@ async fn take_over(body: &HtmlElement) {
         let all = document.query_selector_all(FOCUSABLE).ok()?;
         (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n == *active.as_ref()))
     });
+    // A disclosure the voter opened (the language list) stays open, found the same way.
+    let details = |doc: &web_sys::Document| doc.query_selector_all("details").ok();
+    let open: Vec<u32> = details(&document).map_or_else(Vec::new, |all| {
+        (0..all.length())
+            .filter(|&i| {
+                all.item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|d| d.has_attribute("open"))
+            })
+            .collect()
+    });
     // Nothing is painted between these two lines: the browser only renders once this task
     // ends, and by then the new page stands where the old one stood (so does the scroll
     // position: no layout runs while the body is empty).
@@ -61,6 +72,16 @@ async fn take_over(body: &HtmlElement) {
     // The router renders the route's view in a task of its own, queued before this one
     // resumes (still before the next paint).
     leptos::task::tick().await;
+    if let Some(all) = details(&document) {
+        for i in open {
+            if let Some(d) = all
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = d.set_attribute("open", "");
+            }
+        }
+    }
     let refocus = focused
         .and_then(|i| document.query_selector_all(FOCUSABLE).ok()?.item(i))
         .and_then(|n| n.dyn_into::<HtmlElement>().ok());

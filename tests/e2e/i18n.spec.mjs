@@ -4,7 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, switchLanguage, SAMPLE_LANGUAGES } from './fixtures.mjs';
 
-const LANGUAGES = JSON.parse(readFileSync(new URL('../../dist/i18n/languages.json', import.meta.url), 'utf8'));
+const read = (path) => JSON.parse(readFileSync(new URL(`../../dist/${path}`, import.meta.url), 'utf8'));
+/** `[code, own name]` of every interface language, and one language's texts by key. */
+const LANGUAGES = read('i18n/languages.json');
+const texts = (code) => Object.fromEntries(read(`i18n/${code}.json`));
 
 const h1 = (page) => page.getByRole('heading', { level: 1 });
 
@@ -135,7 +138,7 @@ test.describe('a German voter', () => {
     await page.goto('/de/fr/elections/legislative-2024');
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(page.locator('.timeline')).toContainText('30. Juni 2024');
-    await expect(page.getByRole('note').filter({ hasText: 'Muttersprachler' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('note')).toHaveText(texts('de')['site.unreviewed']);
   });
 });
 
@@ -155,12 +158,25 @@ test('an Arabic interface reads right to left, with Arabic digits and mirrored m
 test('every interface language has its page, its own name in the switcher, its lang and dir', async ({ page }) => {
   expect(LANGUAGES.length).toBeGreaterThanOrEqual(27);
   await page.goto('/en');
-  const names = await page.getByRole('navigation', { name: 'Language' }).getByRole('link').evaluateAll((as) => as.map((a) => [a.lang, a.textContent]));
-  expect(names).toEqual(LANGUAGES.map((l) => [l.code, l.name]));
-  for (const { code, direction } of LANGUAGES) {
+  const names = await page.locator('.lang-switcher a').evaluateAll((as) => as.map((a) => [a.lang, a.textContent]));
+  expect(names).toEqual(LANGUAGES);
+  for (const [code] of LANGUAGES) {
     await page.goto(`/${code}/ro`);
     await expect(page.locator('html'), code).toHaveAttribute('lang', code);
-    await expect(page.locator('html'), code).toHaveAttribute('dir', direction);
+    await expect(page.locator('html'), code).toHaveAttribute('dir', texts(code)['#direction']);
     await expect(page.locator('body'), code).not.toContainText('⟦');
   }
+});
+
+test('the language list a voter opened before the app started stays open', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto('/en/ro');
+  await page.getByRole('navigation', { name: 'Language' }).locator('summary').click();
+  release();
+  await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+  await expect(page.locator('.lang-switcher details')).toHaveAttribute('open', '');
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Polski' }).click();
+  await expect(page).toHaveURL('/pl/ro');
 });

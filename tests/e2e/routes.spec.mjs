@@ -57,7 +57,7 @@ const MISSING = [
   ['unknown-page', '/en/fr/partners/does-not-exist'],
   ['unknown-section', '/en/fr/nowhere/afp'],
   ['unknown-path', '/a/b/c/d'],
-  ['not-a-language', '/de/fr'],
+  ['not-a-language', '/ja/fr'],
   ['not-a-code', '/france'],
 ];
 

@@ -15,11 +15,13 @@ function files(dir, ext) {
 
 test('every page carries the strict policy, and the headers add what a meta tag cannot', () => {
   const policies = new Set();
+  const without = [];
   for (const file of [...ROUTES.map((r) => r.file), '404.html']) {
     const meta = read(file).match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
-    expect(meta, file).not.toBeNull();
-    policies.add(meta[1]);
+    if (meta) policies.add(meta[1]);
+    else without.push(file);
   }
+  expect(without, 'pages without the policy').toEqual([]);
   expect(policies.size).toBe(1);
   const [policy] = policies;
   for (const directive of ["default-src 'self'", "style-src 'self'", "img-src 'self'", "object-src 'none'", "base-uri 'self'"]) {
@@ -33,11 +35,8 @@ test('every page carries the strict policy, and the headers add what a meta tag 
 test('generated page bodies carry no style attribute and no script', () => {
   const bodies = files('content/', '.html');
   expect(bodies.length).toBeGreaterThan(50);
-  for (const file of bodies) {
-    const html = read(file);
-    expect(html, file).not.toMatch(/\sstyle=/i);
-    expect(html, file).not.toMatch(/<script|\son[a-z]+=/i);
-  }
+  const unsafe = bodies.filter((file) => /\sstyle=|<script|\son[a-z]+=/i.test(read(file)));
+  expect(unsafe).toEqual([]);
 });
 
 test.describe('a violation', () => {

@@ -165,45 +165,55 @@ fn cldr_plurals(dir: &Path) -> io::Result<content::i18n::CldrPlurals> {
         })
 }
 
-/// The interface languages in `dir`: one per `<lang>.toml`. What the content checker needs
-/// to know which languages voters can be shown (the full check is `check_i18n`'s).
-pub fn interface_languages(dir: &Path) -> io::Result<Vec<content::lang::Language>> {
-    let mut codes: Vec<String> = fs::read_dir(dir)?
+/// The interface languages in `dir`: one per `<lang>.toml`, as `(code, code)`. What the
+/// content checker needs to know which languages voters can be shown (the full check, with
+/// each language's own name, is `check_i18n`'s).
+pub fn interface_languages(dir: &Path) -> io::Result<Vec<(String, String)>> {
+    let mut codes: Vec<(String, String)> = fs::read_dir(dir)?
         .filter_map(|entry| {
             let name = entry.ok()?.file_name().into_string().ok()?;
-            Some(name.strip_suffix(".toml")?.to_owned())
+            let code = name.strip_suffix(".toml")?.to_owned();
+            Some((code.clone(), code))
         })
         .collect();
     codes.sort();
-    Ok(codes
-        .into_iter()
-        .map(|code| content::lang::Language {
-            name: code.clone(),
-            code,
-            direction: "ltr".into(),
-            reviewed: true,
-        })
-        .collect())
+    Ok(codes)
 }
 
-/// Writes `languages.json` (every interface language: code, own name, direction, review
-/// status; the app's and the pre-renderer's list) and one `<lang>.json` per language: its
-/// number conventions, CLDR plural rules and `[key, text]` pairs sorted by key, which the
-/// app searches without a hash map (smaller wasm).
+/// Writes `languages.json` (`[code, own name]` of every interface language: the app's and
+/// the pre-renderer's list) and one `<lang>.json` per language: `[key, text]` pairs sorted
+/// by key, which the app searches without a hash map (smaller wasm), with the language's
+/// direction, review status, number conventions and CLDR plural rules under `#` keys
+/// (`content::lang::keys`).
 pub fn build_i18n(catalog: &content::i18n::Catalog, out: &Path) -> io::Result<()> {
-    let languages: Vec<&content::lang::Language> = catalog.values().map(|t| &t.language).collect();
+    use content::lang::keys;
+    let languages: Vec<(&String, &String)> = catalog
+        .values()
+        .map(|t| (&t.language.code, &t.language.name))
+        .collect();
     write(&out.join("languages.json"), &to_json(&languages))?;
-    for (lang, translation) in catalog {
-        let file = content::manifest::Texts {
-            numbers: translation.numbers.clone(),
-            plurals: translation.plurals.clone(),
-            texts: translation
-                .texts
+    for (lang, t) in catalog {
+        let mut pairs: Vec<(String, String)> = vec![
+            (keys::DIRECTION.into(), t.language.direction.clone()),
+            (keys::REVIEWED.into(), t.language.reviewed.to_string()),
+            (
+                keys::GROUP_SEPARATOR.into(),
+                t.numbers.group_separator.clone(),
+            ),
+            (
+                keys::MINIMUM_GROUPING_DIGITS.into(),
+                t.numbers.minimum_grouping_digits.to_string(),
+            ),
+            (keys::DIGITS.into(), t.numbers.digits.clone()),
+        ];
+        pairs.extend(
+            t.plurals
                 .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        };
-        write(&out.join(format!("{lang}.json")), &to_json(&file))?;
+                .map(|(category, rule)| (format!("{}{category}", keys::PLURAL), rule.clone())),
+        );
+        pairs.extend(t.texts.iter().map(|(k, v)| (k.clone(), v.clone())));
+        pairs.sort();
+        write(&out.join(format!("{lang}.json")), &to_json(&pairs))?;
     }
     Ok(())
 }

@@ -4,20 +4,13 @@
 //! list. Only `/` has none; there the voter's saved choice or browser preferences pick one.
 //! Pure, so the rules are tested natively; the app gathers the inputs in the browser.
 
-use serde::{Deserialize, Serialize};
-
 /// The interface language of the site's first page, `/`, before the voter's preferences
 /// are known (and the reference every translation follows).
 pub const DEFAULT_LANGUAGE: &str = "en";
 
-/// An interface language as the build lists it (`i18n/languages.json`, from each
-/// `i18n/<lang>.toml`'s `[interface]` table): languages are data, not code. Written as
-/// `[code, name, direction, reviewed]`: a tuple measured less wasm to read than named fields.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    from = "(String, String, String, bool)",
-    into = "(String, String, String, bool)"
-)]
+/// An interface language as its `i18n/<lang>.toml`'s `[interface]` table describes it:
+/// languages are data, not code.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Language {
     pub code: String,
     /// Its own name, as the language switcher shows it.
@@ -28,10 +21,8 @@ pub struct Language {
     pub reviewed: bool,
 }
 
-/// How a language writes whole numbers (CLDR), from its `[interface]` table; written as
-/// `[group_separator, minimum_grouping_digits, digits]`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "(String, u8, String)", into = "(String, u8, String)")]
+/// How a language writes whole numbers (CLDR), from its `[interface]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Numbers {
     /// Between groups of three digits: `,` `.` U+00A0 U+202F…
     pub group_separator: String,
@@ -41,50 +32,33 @@ pub struct Numbers {
     pub digits: String,
 }
 
-impl From<(String, String, String, bool)> for Language {
-    fn from((code, name, direction, reviewed): (String, String, String, bool)) -> Language {
-        Language {
-            code,
-            name,
-            direction,
-            reviewed,
-        }
-    }
-}
-
-impl From<Language> for (String, String, String, bool) {
-    fn from(l: Language) -> Self {
-        (l.code, l.name, l.direction, l.reviewed)
-    }
-}
-
-impl From<(String, u8, String)> for Numbers {
-    fn from((group_separator, minimum_grouping_digits, digits): (String, u8, String)) -> Numbers {
-        Numbers {
-            group_separator,
-            minimum_grouping_digits,
-            digits,
-        }
-    }
-}
-
-impl From<Numbers> for (String, u8, String) {
-    fn from(n: Numbers) -> Self {
-        (n.group_separator, n.minimum_grouping_digits, n.digits)
-    }
+/// Keys of `i18n/<lang>.json` that carry the language's conventions beside its texts, so
+/// the file stays one sorted list of `(key, text)` pairs (`#` sorts before every text key;
+/// a second shape measured wasm bytes to read).
+pub mod keys {
+    pub const DIRECTION: &str = "#direction";
+    /// `true` or `false`.
+    pub const REVIEWED: &str = "#reviewed";
+    pub const GROUP_SEPARATOR: &str = "#group_separator";
+    pub const MINIMUM_GROUPING_DIGITS: &str = "#minimum_grouping_digits";
+    pub const DIGITS: &str = "#digits";
+    /// Followed by a CLDR category (`#plural.few`), its rule as text.
+    pub const PLURAL: &str = "#plural.";
 }
 
 /// The interface languages of this build, set once when the app, the pre-renderer or a
 /// test starts (from `i18n/languages.json`); until then only the default is known.
-static LANGUAGES: std::sync::OnceLock<Vec<(Lang, Language)>> = std::sync::OnceLock::new();
+static LANGUAGES: std::sync::OnceLock<Vec<(Lang, &'static str)>> = std::sync::OnceLock::new();
 
-/// Sets the interface languages, once; a later call with another list is ignored and
-/// returns false (one process, one build).
-pub fn set_languages(languages: Vec<Language>) -> bool {
-    let list = languages
+/// Sets the interface languages, `(code, own name)` as `i18n/languages.json` lists them,
+/// once; a later call with another list is ignored and returns false (one process, one
+/// build).
+pub fn set_languages(languages: Vec<(String, String)>) -> bool {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let list: Vec<(Lang, &'static str)> = languages
         .into_iter()
-        .map(|l| (Lang(Box::leak(l.code.clone().into_boxed_str())), l))
-        .collect::<Vec<_>>();
+        .map(|(code, name)| (Lang(leak(code)), leak(name)))
+        .collect();
     let codes: Vec<&str> = list.iter().map(|(l, _)| l.0).collect();
     let set = LANGUAGES.get_or_init(|| list);
     set.iter().map(|(l, _)| l.0).eq(codes)
@@ -101,17 +75,12 @@ pub fn set_test_languages() {
             ("ro", "Română"),
             ("hu", "Magyar"),
         ]
-        .map(|(code, name)| Language {
-            code: code.into(),
-            name: name.into(),
-            direction: "ltr".into(),
-            reviewed: true,
-        })
+        .map(|(code, name)| (code.to_owned(), name.to_owned()))
         .into(),
     );
 }
 
-fn languages() -> &'static [(Lang, Language)] {
+fn languages() -> &'static [(Lang, &'static str)] {
     LANGUAGES.get().map_or(&[], Vec::as_slice)
 }
 
@@ -146,26 +115,12 @@ impl Lang {
         self.0
     }
 
-    fn facts(self) -> Option<&'static Language> {
-        languages().iter().find(|(l, _)| *l == self).map(|(_, f)| f)
-    }
-
     /// Its own name (`Deutsch`), for the language switcher.
     pub fn name(self) -> &'static str {
-        self.facts().map_or(self.0, |f| f.name.as_str())
-    }
-
-    /// `rtl` or `ltr`, for `<html dir>`.
-    pub fn direction(self) -> &'static str {
-        match self.facts() {
-            Some(f) if f.direction == "rtl" => "rtl",
-            _ => "ltr",
-        }
-    }
-
-    /// Whether a native speaker has reviewed the translation.
-    pub fn reviewed(self) -> bool {
-        self.facts().is_none_or(|f| f.reviewed)
+        languages()
+            .iter()
+            .find_map(|(l, name)| (*l == self).then_some(*name))
+            .unwrap_or(self.0)
     }
 }
 

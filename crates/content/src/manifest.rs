@@ -10,41 +10,6 @@ pub use crate::route::Section;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// `i18n/<lang>.json`: one interface language's texts and how it writes numbers and picks
-/// plural forms, as `[numbers, plurals, texts]` (a tuple: less wasm to read). (`i18n/
-/// languages.json` lists the languages: `Vec<lang::Language>`.)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "TextsTuple", into = "TextsTuple")]
-pub struct Texts {
-    pub numbers: crate::lang::Numbers,
-    /// CLDR's cardinal rules: `(category, rule)`.
-    pub plurals: Vec<(String, String)>,
-    /// `(key, text)`, sorted by key.
-    pub texts: Vec<(String, String)>,
-}
-
-type TextsTuple = (
-    crate::lang::Numbers,
-    Vec<(String, String)>,
-    Vec<(String, String)>,
-);
-
-impl From<TextsTuple> for Texts {
-    fn from((numbers, plurals, texts): TextsTuple) -> Texts {
-        Texts {
-            numbers,
-            plurals,
-            texts,
-        }
-    }
-}
-
-impl From<Texts> for TextsTuple {
-    fn from(t: Texts) -> Self {
-        (t.numbers, t.plurals, t.texts)
-    }
-}
-
 /// `content/index.json`: every country.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SiteIndex {

@@ -153,8 +153,8 @@ fn load_country(
                 lang.span(),
                 format!("pages in `{code}` would reach no voter: the interface is not translated into it"),
                 &format!(
-                    "translate the interface first (README → Translating the interface: i18n/{code}.toml \
-                     and `{code}` in UI_LANGUAGES, crates/content/src/lang.rs), or remove `{code}` here"
+                    "translate the interface first: add i18n/{code}.toml (README → Translating the \
+                     interface), or remove `{code}` here"
                 ),
             ));
         }

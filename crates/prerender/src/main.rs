@@ -49,9 +49,8 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
     let template = read("index.html")?;
     let site_url = site_url_for(site_url.as_deref(), &template)?;
     // The interface languages are data: every route is read against them.
-    let languages: Vec<content::lang::Language> =
-        serde_json::from_str(&read("i18n/languages.json")?)
-            .map_err(|e| format!("i18n/languages.json: {e}"))?;
+    let languages: Vec<(String, String)> = serde_json::from_str(&read("i18n/languages.json")?)
+        .map_err(|e| format!("i18n/languages.json: {e}"))?;
     content::lang::set_languages(languages);
     // Every file the app may fetch, at hand under the URL the app asks for.
     for dir in ["content", "i18n"] {
