@@ -161,7 +161,7 @@ fn supported(tag: &str) -> Option<Lang> {
 }
 
 /// Writing direction of a content language (any BCP 47 tag), for a fragment's `dir`; an
-/// interface language's comes from its data ([`Lang::direction`]).
+/// interface language's comes from its own data (`keys::DIRECTION`).
 pub fn direction(lang: &str) -> &'static str {
     let primary = lang.split('-').next().unwrap_or_default();
     if ["ar", "fa", "he", "ps", "ur", "yi", "dv", "ckb"].contains(&primary) {
