@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use content::lang::direction;
 use content::{route::Route, PageEntry};
 use leptos::prelude::*;
 
@@ -14,7 +13,7 @@ use crate::i18n::use_i18n;
 /// content was built. `lang` marks the fragment's language for screen readers and hyphenation.
 #[component]
 pub fn Prose(html: Rc<str>, lang: String) -> impl IntoView {
-    view! { <div class="prose" dir=direction(&lang) lang=lang inner_html=html.to_string()></div> }
+    view! { <div class="prose" lang=lang inner_html=html.to_string()></div> }
 }
 
 /// Where the page sits, as links a voter can walk back up.
@@ -44,8 +43,8 @@ pub fn Provenance(entry: PageEntry) -> impl IntoView {
             <h2 class="provenance-title">{i18n.tn("page.sources", entry.sources.len())}</h2>
             <ul>
                 {entry.sources.into_iter().map(|s| match s.url {
-                    Some(url) if content::url::classify_url(&url).is_ok() => view! { <li lang=lang.clone() dir=direction(&lang)><a href=url class="external" rel="external noopener noreferrer">{s.title}</a></li> }.into_any(),
-                    _ => view! { <li lang=lang.clone() dir=direction(&lang)>{s.title}</li> }.into_any(),
+                    Some(url) if content::url::classify_url(&url).is_ok() => view! { <li lang=lang.clone()><a href=url class="external" rel="external noopener noreferrer">{s.title}</a></li> }.into_any(),
+                    _ => view! { <li lang=lang.clone()>{s.title}</li> }.into_any(),
                 }).collect_view()}
             </ul>
         </footer>
@@ -134,7 +133,7 @@ pub fn PageArticle(
     view! {
         <article>
             {fallback.map(|notice| view! { <p class="fallback-notice" role="note">{notice}</p> })}
-            <header lang=lang.clone() dir=direction(&lang)>
+            <header lang=lang.clone()>
                 <h1>{entry.title.clone()}</h1>
                 {entry.summary.clone().map(|s| view! { <p class="lead">{s}</p> })}
             </header>

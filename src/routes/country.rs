@@ -189,7 +189,7 @@ pub fn section_groups(
                         }
                         .href();
                         view! {
-                            <li lang=p.lang.clone() dir=content::lang::direction(&p.lang)>
+                            <li lang=p.lang.clone()>
                                 <a href=href>{p.title.clone()}</a>
                                 {p.summary.clone().map(|s| view! { <p>{s}</p> })}
                             </li>

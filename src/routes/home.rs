@@ -68,7 +68,7 @@ pub fn home_page() -> impl IntoView {
                         <a class="country-card" href=Route::Hub { lang: ui, country: c.code.clone() }.href()>
                             <span class="country-code" aria-hidden="true">{c.code.to_ascii_uppercase()}</span>
                             <span class="country-name">{name}</span>
-                            {native.map(|n| view! { <span class="country-native" lang=c.default_language.clone() dir=content::lang::direction(&c.default_language)>{n}</span> })}
+                            {native.map(|n| view! { <span class="country-native" lang=c.default_language.clone()>{n}</span> })}
                         </a>
                     </li>
                 }

@@ -130,7 +130,7 @@ fn video_grid(i18n: &I18n, manifest: &CountryManifest) -> Option<impl IntoView> 
         let hidden = move || !filters.with(|f| f.matches(&v));
         let poster = video.poster.as_ref().map(|p| view! { <img src=format!("content/{code}/{p}") alt="" loading="lazy" /> });
         view! {
-            <li class="video-card" hidden=hidden lang=page.lang.clone() dir=content::lang::direction(&page.lang)>
+            <li class="video-card" hidden=hidden lang=page.lang.clone()>
                 {poster}
                 <h2><a href=Route::Page { lang: ui, country: code.clone(), section: Section::Videos, slug: page.slug.clone() }.href()>{page.title.clone()}</a></h2>
                 <dl class="facts">

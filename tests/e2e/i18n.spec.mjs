@@ -150,6 +150,9 @@ test('an Arabic interface reads right to left, with Arabic digits and mirrored m
   await expect(page.locator('.timeline')).toContainText('٢٠٢٤');
   const separator = await page.locator('.breadcrumbs li + li').first().evaluate((li) => getComputedStyle(li, '::before').content);
   expect(separator).toBe('"‹"');
+  // The page's Romanian text keeps its own direction inside the Arabic interface.
+  await expect(page.locator('main .prose')).toHaveAttribute('lang', 'ro');
+  expect(await page.locator('main .prose').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
   // The breadcrumb starts on the right.
   const [first, last] = await page.locator('.breadcrumbs li').evaluateAll((lis) => [lis[0].getBoundingClientRect().x, lis.at(-1).getBoundingClientRect().x]);
   expect(first).toBeGreaterThan(last);
