@@ -76,6 +76,8 @@ test.describe('as files packaged in an app', () => {
     await page.reload();
     await expect(h1(page)).toHaveText('Check before you share: five steps');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    // Packaged files resolve addresses only through the app (`.html` added): wait for it.
+    await expect(page.locator('body')).toHaveAttribute('data-app', 'ready');
 
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Countries' }).click();
     await expect(page).toHaveURL(`${PACKAGED}en.html?embed=1&theme=dark`);
