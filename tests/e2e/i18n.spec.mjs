@@ -2,7 +2,7 @@
 // the voter's saved choice or browser; switchable on every page, with each language's
 // dates and plurals.
 import { readFileSync } from 'node:fs';
-import { test, expect, switchLanguage, SAMPLE_LANGUAGES } from './fixtures.mjs';
+import { test, expect, screenshots, switchLanguage, SAMPLE_LANGUAGES } from './fixtures.mjs';
 
 const read = (path) => JSON.parse(readFileSync(new URL(`../../dist/${path}`, import.meta.url), 'utf8'));
 /** `[code, own name]` of every interface language, and one language's texts by key. */
@@ -156,6 +156,7 @@ test('an Arabic interface reads right to left, with Arabic digits and mirrored m
   // The breadcrumb starts on the right.
   const [first, last] = await page.locator('.breadcrumbs li').evaluateAll((lis) => [lis[0].getBoundingClientRect().x, lis.at(-1).getBoundingClientRect().x]);
   expect(first).toBeGreaterThan(last);
+  await screenshots(page, 'ar-election');
 });
 
 test('every interface language has its page, its own name in the switcher, its lang and dir', async ({ page }) => {
