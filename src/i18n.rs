@@ -36,11 +36,7 @@ impl I18n {
     }
 
     fn get(&self, key: &str) -> Option<&str> {
-        let i = self
-            .texts
-            .binary_search_by(|(k, _)| k.as_str().cmp(key))
-            .ok()?;
-        Some(&self.texts[i].1)
+        lookup(&self.texts, key)
     }
 
     /// The text of `key` with each `{name}` replaced.
@@ -110,6 +106,12 @@ impl I18n {
     }
 }
 
+/// The text of `key` in `(key, text)` pairs sorted by key (conventions' `#` keys included).
+fn lookup<'a>(texts: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    let i = texts.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+    Some(&texts[i].1)
+}
+
 pub fn use_i18n() -> I18n {
     expect_context()
 }
@@ -169,12 +171,7 @@ async fn load(lang: Lang) -> Result<(I18n, Arc<SiteIndex>), api::FetchError> {
 impl I18n {
     /// From `i18n/<lang>.json`: texts, and the language's conventions under `#` keys.
     fn new(lang: Lang, texts: Vec<(String, String)>) -> Result<I18n, api::FetchError> {
-        let meta = |key: &str| {
-            texts
-                .iter()
-                .find_map(|(k, v)| (k == key).then(|| v.clone()))
-                .unwrap_or_default()
-        };
+        let meta = |key: &str| lookup(&texts, key).unwrap_or_default().to_owned();
         let numbers = Numbers {
             group_separator: meta(keys::GROUP_SEPARATOR),
             minimum_grouping_digits: meta(keys::MINIMUM_GROUPING_DIGITS).parse().unwrap_or(1),

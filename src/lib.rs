@@ -63,7 +63,7 @@ fn Shell() -> impl IntoView {
             <LanguageSwitcher />
             {(!i18n.reviewed).then(|| view! { <p class="unreviewed-note" role="note">{i18n.t("site.unreviewed")}</p> })}
         </header>
-                <main id="main" tabindex="-1">
+        <main id="main" tabindex="-1">
             {move || match use_route().get() {
                 Some(Route::Root) => home::root_page().into_any(),
                 Some(Route::Home { .. }) => home::home_page().into_any(),
