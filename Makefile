@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: audit setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp hosting-check fuzz e2e-languages
+.PHONY: audit setup serve build build-embed serve-release check-content check-content-strict test test-rust lint e2e size bench lcp hosting-check fuzz e2e-languages
 
 setup:
 	@scripts/setup.sh
@@ -35,6 +35,10 @@ serve-release: build
 check-content:
 	cargo run --quiet --locked -p content-cli -- check content
 	cargo run --quiet --locked -p content-cli -- i18n i18n
+
+## What content CI runs: pages due for review (CONTENT.md → Review dates) are errors too.
+check-content-strict:
+	cargo run --quiet --locked -p content-cli -- check --strict content
 
 test-rust:
 	cargo test --locked -p content -p content-cli -p election-center -p prerender
