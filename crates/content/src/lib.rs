@@ -25,6 +25,8 @@ pub mod videos;
 pub mod markdown;
 
 #[cfg(feature = "build")]
+pub mod external_links;
+#[cfg(feature = "build")]
 pub mod front_matter;
 #[cfg(feature = "build")]
 pub mod i18n;
