@@ -10,6 +10,8 @@ use std::{fs, io};
 use content::site::{self, Site, SourceFile};
 use content::Diagnostic;
 
+pub mod links;
+
 /// A content tree as read from disk: page and country files with their text, and the paths
 /// of every other file (media), all relative to the root with `/` separators.
 pub struct Tree {

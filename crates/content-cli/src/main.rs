@@ -7,16 +7,21 @@
 //! `content-cli build <content-dir> --out <dir>`: check, then write the manifests, the page
 //! bodies (Markdown rendered to safe HTML) and the media the app fetches. Nothing is
 //! written when the content has problems.
+//! `content-cli links <content-dir> […]`: ask every address of another site the content
+//! links to whether it still answers (`src/links.rs`; needs network, not part of the tests).
 
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: content-cli check [--strict] <content-dir>\n       content-cli build [--strict] <content-dir> --out <output-dir>\n       content-cli i18n <i18n-dir> [--out <output-dir>]";
+const USAGE: &str = "usage: content-cli check [--strict] <content-dir>\n       content-cli build [--strict] <content-dir> --out <output-dir>\n       content-cli i18n <i18n-dir> [--out <output-dir>]\n       content-cli links <content-dir> [--report <file>] [--timeout <seconds>] [--concurrency <n>] [--strict]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("i18n") {
         return i18n(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("links") {
+        return content_cli::links::main(&args[1..]);
     }
     // `--strict`: pages due for review are errors, not warnings (content CI uses it).
     let strict = args.iter().any(|a| a == "--strict");

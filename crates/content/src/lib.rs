@@ -27,6 +27,8 @@ pub mod citation;
 pub mod markdown;
 
 #[cfg(feature = "build")]
+pub mod external_links;
+#[cfg(feature = "build")]
 pub mod front_matter;
 #[cfg(feature = "build")]
 pub mod i18n;
