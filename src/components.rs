@@ -3,12 +3,12 @@
 use std::rc::Rc;
 
 use content::{route::Route, PageEntry};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::api::{FetchError, Latest};
 use crate::head::set_head;
 use crate::i18n::use_i18n;
-use crate::router::use_route;
 
 /// A page body, already rendered to safe HTML by the content crate's one renderer when the
 /// content was built. `lang` marks the fragment's language for screen readers and hyphenation.
@@ -18,7 +18,7 @@ use crate::router::use_route;
 /// `href="…"`, so this finds them all and nothing else.
 #[component]
 pub fn Prose(html: Rc<str>, lang: String, page: String) -> impl IntoView {
-    let html = html.replace("href=\"#", &format!("href=\"{page}#"));
+    let html = html.replace("href=\"#", &["href=\"", &page, "#"].concat());
     view! { <div class="prose" lang=lang inner_html=html></div> }
 }
 
@@ -49,9 +49,12 @@ pub fn Provenance(entry: PageEntry) -> impl IntoView {
             <h2 class="provenance-title">{i18n.tn("page.sources", entry.sources.len())}</h2>
             // Numbered, with the ids the body's citations (`[2]`, content::citation) link to.
             <ol>
-                {entry.sources.into_iter().enumerate().map(|(n, s)| match s.url {
-                    Some(url) if content::url::classify_url(&url).is_ok() => view! { <li id=format!("src-{}", n + 1) lang=lang.clone()><a href=url class="external" rel="external noopener noreferrer">{s.title}</a></li> }.into_any(),
-                    _ => view! { <li id=format!("src-{}", n + 1) lang=lang.clone()>{s.title}</li> }.into_any(),
+                {entry.sources.into_iter().enumerate().map(|(n, s)| {
+                    let title = match s.url {
+                        Some(url) if content::url::classify_url(&url).is_ok() => Either::Left(view! { <a href=url class="external" rel="external noopener noreferrer">{s.title}</a> }),
+                        _ => Either::Right(s.title),
+                    };
+                    view! { <li id=format!("src-{}", n + 1) lang=lang.clone()>{title}</li> }
                 }).collect_view()}
             </ol>
         </footer>
@@ -127,6 +130,8 @@ pub fn loaded<T: 'static>(
 pub fn PageArticle(
     entry: PageEntry,
     html: Rc<str>,
+    /// The page's own href (`Route::href`).
+    href: String,
     /// Between the title and the text: a page kind's facts (key dates, player, links).
     #[prop(optional, into)]
     before_body: Option<AnyView>,
@@ -141,10 +146,6 @@ pub fn PageArticle(
     let stale = entry
         .stale
         .then(|| i18n.tf("page.stale", &[("date", &i18n.date(&entry.reviewed))]));
-    let page = use_route()
-        .get_untracked()
-        .map(|r| r.href())
-        .unwrap_or_default();
     view! {
         <article>
             {fallback.map(|notice| view! { <p class="fallback-notice" role="note">{notice}</p> })}
@@ -154,7 +155,7 @@ pub fn PageArticle(
                 {entry.summary.clone().map(|s| view! { <p class="lead">{s}</p> })}
             </header>
             {before_body}
-            <Prose html lang page />
+            <Prose html lang page=href />
             {children.map(|c| c())}
             <Provenance entry />
         </article>

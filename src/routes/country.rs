@@ -47,14 +47,26 @@ fn loaded_view(
     let code = country.code.clone();
     let description = entry.summary.clone().unwrap_or_else(|| entry.title.clone());
     let countries = (Route::Home { lang: ui }.href(), i18n.t("site.countries"));
-    let (title, trail, current, before_body, sections) = match entry.section {
+    let (title, trail, current, before_body, sections, href) = match entry.section {
         None => {
             let sections = Section::ALL
                 .into_iter()
                 .filter_map(|s| section_list(&i18n, &code, s, pages))
                 .collect_view();
             let next = next_election(&i18n, &code, pages).map(|v| v.into_any());
-            (name.clone(), vec![countries], name, next, Some(sections))
+            let href = Route::Hub {
+                lang: ui,
+                country: code.clone(),
+            }
+            .href();
+            (
+                name.clone(),
+                vec![countries],
+                name,
+                next,
+                Some(sections),
+                href,
+            )
         }
         Some(section) => {
             let href = Route::Page {
@@ -76,13 +88,14 @@ fn loaded_view(
                 section_title(&i18n, section),
                 Some(facts),
                 None,
+                href,
             )
         }
     };
     set_head(Some(title), description);
     view! {
         <Breadcrumbs trail current />
-        <PageArticle entry html before_body=before_body.unwrap_or_else(|| ().into_any())>
+        <PageArticle entry html href before_body=before_body.unwrap_or_else(|| ().into_any())>
             {sections}
         </PageArticle>
     }

@@ -27,6 +27,8 @@ use crate::manifest::{CountryCode, CountryManifest, CountrySummary, SiteIndex};
 /// here (with its folder name), its page kind in `page/` and its view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+// As the manifests' other names (`manifest::names!`): less wasm than the derived visitor.
+#[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
 pub enum Section {
     Elections,
     Resources,
@@ -57,6 +59,14 @@ impl Section {
 
     pub fn from_dir(dir: &str) -> Option<Section> {
         Section::ALL.into_iter().find(|s| s.dir() == dir)
+    }
+}
+
+impl TryFrom<String> for Section {
+    type Error = &'static str;
+
+    fn try_from(dir: String) -> Result<Self, Self::Error> {
+        Section::from_dir(&dir).ok_or("an unknown section")
     }
 }
 
