@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: audit setup serve build build-embed serve-release check-content test test-rust lint e2e size bench lcp hosting-check fuzz e2e-languages
+.PHONY: audit setup serve build build-embed serve-release check-content check-content-strict test test-rust lint e2e size bench lcp hosting-check fuzz e2e-languages links
 
 setup:
 	@scripts/setup.sh
@@ -35,6 +35,18 @@ serve-release: build
 check-content:
 	cargo run --quiet --locked -p content-cli -- check content
 	cargo run --quiet --locked -p content-cli -- i18n i18n
+
+## What content CI runs: pages due for review (CONTENT.md → Review dates) are errors too.
+check-content-strict:
+	cargo run --quiet --locked -p content-cli -- check --strict content
+
+## Every address of another site that content/ links to, asked whether it still answers
+## (CONTENT.md → Checking links). Needs the internet, so it is not part of `test`: run it by
+## hand or on a schedule. Writes target/links-report.json; fails on a broken link, and on a
+## warning too with LINKS_FLAGS=--strict.
+LINKS_FLAGS ?=
+links:
+	cargo run --quiet --locked -p content-cli -- links content --report target/links-report.json $(LINKS_FLAGS)
 
 test-rust:
 	cargo test --locked -p content -p content-cli -p election-center -p prerender
@@ -71,7 +83,8 @@ e2e-languages:
 	E2E_LANGUAGES=all $(MAKE) e2e
 
 e2e:
-	cargo run --quiet --locked -p content-cli -- build crates/content-cli/tests/fixtures/valid --out target/fixture-content
+	# On a fixed date, a year after the fixture's reviews: its pages are due for review.
+	BUILD_DATE=2026-01-20 cargo run --quiet --locked -p content-cli -- build crates/content-cli/tests/fixtures/valid --out target/fixture-content
 	npx playwright test --config tests/e2e/playwright.config.mjs
 
 ## Everything CI runs: native tests, the content check, the release build, its size budget and the browser tests.

@@ -8,12 +8,18 @@ use leptos::prelude::*;
 use crate::api::{FetchError, Latest};
 use crate::head::set_head;
 use crate::i18n::use_i18n;
+use crate::router::use_route;
 
 /// A page body, already rendered to safe HTML by the content crate's one renderer when the
 /// content was built. `lang` marks the fragment's language for screen readers and hyphenation.
+/// `page` is the page's own href: the body's in-page links (`#h-…` headings, `#fn-…`
+/// footnotes, `#src-…` sources) are written bare, which `<base href>` would resolve against
+/// the site's root, not this page. The renderer writes every href itself, always as
+/// `href="…"`, so this finds them all and nothing else.
 #[component]
-pub fn Prose(html: Rc<str>, lang: String) -> impl IntoView {
-    view! { <div class="prose" lang=lang inner_html=html.to_string()></div> }
+pub fn Prose(html: Rc<str>, lang: String, page: String) -> impl IntoView {
+    let html = html.replace("href=\"#", &format!("href=\"{page}#"));
+    view! { <div class="prose" lang=lang inner_html=html></div> }
 }
 
 /// Where the page sits, as links a voter can walk back up.
@@ -41,12 +47,13 @@ pub fn Provenance(entry: PageEntry) -> impl IntoView {
                 <time datetime=entry.reviewed.clone()>{i18n.tf("page.last_reviewed", &[("date", &i18n.date(&entry.reviewed))])}</time>
             </p>
             <h2 class="provenance-title">{i18n.tn("page.sources", entry.sources.len())}</h2>
-            <ul>
-                {entry.sources.into_iter().map(|s| match s.url {
-                    Some(url) if content::url::classify_url(&url).is_ok() => view! { <li lang=lang.clone()><a href=url class="external" rel="external noopener noreferrer">{s.title}</a></li> }.into_any(),
-                    _ => view! { <li lang=lang.clone()>{s.title}</li> }.into_any(),
+            // Numbered, with the ids the body's citations (`[2]`, content::citation) link to.
+            <ol>
+                {entry.sources.into_iter().enumerate().map(|(n, s)| match s.url {
+                    Some(url) if content::url::classify_url(&url).is_ok() => view! { <li id=format!("src-{}", n + 1) lang=lang.clone()><a href=url class="external" rel="external noopener noreferrer">{s.title}</a></li> }.into_any(),
+                    _ => view! { <li id=format!("src-{}", n + 1) lang=lang.clone()>{s.title}</li> }.into_any(),
                 }).collect_view()}
-            </ul>
+            </ol>
         </footer>
     }
 }
@@ -130,15 +137,24 @@ pub fn PageArticle(
     // Shown in another language than the interface's: say so, in the interface's.
     let fallback = (i18n.lang != lang)
         .then(|| i18n.tf("site.fallback", &[("language", &i18n.language(&lang))]));
+    // Due for review when the content was built (content::review).
+    let stale = entry
+        .stale
+        .then(|| i18n.tf("page.stale", &[("date", &i18n.date(&entry.reviewed))]));
+    let page = use_route()
+        .get_untracked()
+        .map(|r| r.href())
+        .unwrap_or_default();
     view! {
         <article>
             {fallback.map(|notice| view! { <p class="fallback-notice" role="note">{notice}</p> })}
+            {stale.map(|notice| view! { <p class="stale-notice" role="note">{notice}</p> })}
             <header lang=lang.clone()>
                 <h1>{entry.title.clone()}</h1>
                 {entry.summary.clone().map(|s| view! { <p class="lead">{s}</p> })}
             </header>
             {before_body}
-            <Prose html lang />
+            <Prose html lang page />
             {children.map(|c| c())}
             <Provenance entry />
         </article>

@@ -108,3 +108,32 @@ test('the hub names the election to watch and counts down to its next date', asy
   await expect(next.getByRole('link', { name: 'General election 2025' })).toBeVisible();
   await expect(next.getByRole('timer')).toHaveText('Next: First round, in 2 days.');
 });
+
+test('a page due for review tells the voter, before its text', async ({ page }) => {
+  // The fixture is built as of 2026-01-20 (Makefile), a year and more after its reviews.
+  await page.goto('/en/aa/guides/check-a-claim');
+  const notice = page.getByRole('note').filter({ hasText: 'may be out of date' });
+  await expect(notice).toHaveText('This page was last reviewed on January 15, 2025 and may be out of date. Check the official sources below.');
+  // Before the text, so a screen reader meets it first.
+  expect(await notice.evaluate((n) => !!(n.compareDocumentPosition(document.querySelector('.prose')) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+  await page.goto('/fr/aa/guides/check-a-claim');
+  await expect(page.locator('.stale-notice')).toContainText('peut-être plus à jour');
+});
+
+test('a citation leads to its numbered source, on the same page', async ({ page }) => {
+  await page.goto('/en/aa/guides/check-a-claim');
+  await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+  const sources = page.locator('.provenance ol > li');
+  await expect(sources).toHaveCount(2);
+  await expect(sources.nth(1)).toHaveAttribute('id', 'src-2');
+  const cite = page.locator('.prose sup.cite a');
+  await expect(cite).toHaveText('[2]');
+  await expect(cite).toHaveAttribute('title', 'Test Commission’s guidance'.replace('’', "'"));
+  // Relative to <base href>, so it must name the page, not only the fragment.
+  await expect(cite).toHaveAttribute('href', 'en/aa/guides/check-a-claim#src-2');
+  await cite.click();
+  await expect(page).toHaveURL('/en/aa/guides/check-a-claim#src-2');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Check a claim before you share it');
+  await expect(sources.nth(1)).toBeInViewport();
+  await expect(sources.nth(1)).toContainText('Test Commission');
+});

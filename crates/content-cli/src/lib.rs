@@ -10,6 +10,8 @@ use std::{fs, io};
 use content::site::{self, Site, SourceFile};
 use content::Diagnostic;
 
+pub mod links;
+
 /// A content tree as read from disk: page and country files with their text, and the paths
 /// of every other file (media), all relative to the root with `/` separators.
 pub struct Tree {
@@ -220,14 +222,49 @@ pub fn build_i18n(catalog: &content::i18n::Catalog, out: &Path) -> io::Result<()
 
 /// Problems as an editor reads them: one `path:line:col: error: …` block each, then a count.
 pub fn report(root: &Path, problems: &[Diagnostic]) -> String {
-    let root = root.display().to_string();
-    let mut out: Vec<String> = problems
-        .iter()
-        .map(|p| format!("{}/{p}", root.trim_end_matches('/')))
-        .collect();
+    let mut out = list(root, problems);
     out.push(format!(
-        "\n{} problem(s) in {root}; nothing was published",
-        problems.len()
+        "\n{} problem(s) in {}; nothing was published",
+        problems.len(),
+        root.display()
     ));
     out.join("\n")
+}
+
+/// Warnings that do not stop publishing (pages due for review), one per line.
+pub fn report_warnings(root: &Path, warnings: &[Diagnostic]) -> String {
+    let mut out = list(root, warnings);
+    out.push(format!(
+        "\n{} warning(s) in {}; `--strict` refuses to publish with any",
+        warnings.len(),
+        root.display()
+    ));
+    out.join("\n")
+}
+
+fn list(root: &Path, problems: &[Diagnostic]) -> Vec<String> {
+    let root = root.display().to_string();
+    problems
+        .iter()
+        .map(|p| format!("{}/{p}", root.trim_end_matches('/')))
+        .collect()
+}
+
+/// The date the content is built on, which decides what is due for review: `BUILD_DATE`
+/// (`YYYY-MM-DD`) when set, for a reproducible build or a look at the site on a future
+/// date, otherwise today's date in UTC.
+pub fn build_date() -> Result<String, String> {
+    match std::env::var("BUILD_DATE") {
+        Ok(date) if content::countdown::day_number(&date).is_some() && date.len() == 10 => Ok(date),
+        Ok(date) => Err(format!(
+            "BUILD_DATE={date} is not a date written as 2026-11-29"
+        )),
+        Err(_) => {
+            let seconds = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            let (y, m, d) = content::countdown::civil_from_days((seconds / 86_400) as i64);
+            Ok(format!("{y:04}-{m:02}-{d:02}"))
+        }
+    }
 }

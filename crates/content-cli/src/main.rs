@@ -1,24 +1,34 @@
-//! `content-cli check <content-dir>`: report every problem, exit 1 if there is any. The
+//! `content-cli check [--strict] <content-dir>`: report every problem, exit 1 if there is
+//! any. Pages due for review (as of `BUILD_DATE`, else today) are warnings, errors with
+//! `--strict`. The
 //! interface languages are those of `./i18n/` (one `<lang>.toml` each).
 //! `content-cli i18n <i18n-dir> [--out <dir>]`: check the interface translations; write
 //! them as JSON with `--out`.
 //! `content-cli build <content-dir> --out <dir>`: check, then write the manifests, the page
 //! bodies (Markdown rendered to safe HTML) and the media the app fetches. Nothing is
 //! written when the content has problems.
+//! `content-cli links <content-dir> […]`: ask every address of another site the content
+//! links to whether it still answers (`src/links.rs`; needs network, not part of the tests).
 
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: content-cli check <content-dir>\n       content-cli build <content-dir> --out <output-dir>\n       content-cli i18n <i18n-dir> [--out <output-dir>]";
+const USAGE: &str = "usage: content-cli check [--strict] <content-dir>\n       content-cli build [--strict] <content-dir> --out <output-dir>\n       content-cli i18n <i18n-dir> [--out <output-dir>]\n       content-cli links <content-dir> [--report <file>] [--timeout <seconds>] [--concurrency <n>] [--strict]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("i18n") {
         return i18n(&args[1..]);
     }
+    if args.first().map(String::as_str) == Some("links") {
+        return content_cli::links::main(&args[1..]);
+    }
+    // `--strict`: pages due for review are errors, not warnings (content CI uses it).
+    let strict = args.iter().any(|a| a == "--strict");
     let (dir, out) = match args
         .iter()
         .map(String::as_str)
+        .filter(|a| *a != "--strict")
         .collect::<Vec<_>>()
         .as_slice()
     {
@@ -52,13 +62,28 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let site = match content_cli::check(&tree) {
+    let mut site = match content_cli::check(&tree) {
         Ok(site) => site,
         Err(problems) => {
             eprintln!("{}", content_cli::report(&dir, &problems));
             return ExitCode::FAILURE;
         }
     };
+    let today = match content_cli::build_date() {
+        Ok(today) => today,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let warnings = site.review(&today);
+    if !warnings.is_empty() {
+        if strict {
+            eprintln!("{}", content_cli::report(&dir, &warnings));
+            return ExitCode::FAILURE;
+        }
+        eprintln!("{}", content_cli::report_warnings(&dir, &warnings));
+    }
     let pages: usize = site.countries.iter().map(|c| c.pages.len()).sum();
     eprintln!(
         "content ok: {} countries, {pages} pages",

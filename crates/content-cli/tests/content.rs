@@ -260,3 +260,95 @@ fn the_key_scan_reads_string_literals_as_rust_does() {
         assert!(lexed.code.contains(kept), "{kept} not in {}", lexed.code);
     }
 }
+
+/// Pages due for review are marked for voters and warned about, at their `reviewed` line:
+/// by age (the country's `review_every_days`, 365 by default), and when reviewed before a
+/// passed date of an election their page still calls upcoming.
+#[test]
+fn pages_due_for_review_are_marked_stale_and_warned() {
+    content::lang::set_test_languages();
+    let tree = read_tree(&fixtures().join("valid")).unwrap();
+    let stale = |site: &content::site::Site| -> Vec<String> {
+        let mut pages: Vec<String> = site
+            .countries
+            .iter()
+            .flat_map(|c| &c.pages)
+            .filter(|p| p.entry.stale)
+            .map(|p| p.file.clone())
+            .collect();
+        pages.sort();
+        pages
+    };
+
+    // Reviewed on 2025-01-15: current for 365 days.
+    let mut site = check(&tree).unwrap();
+    assert!(site.review("2026-01-15").is_empty());
+    assert!(stale(&site).is_empty());
+    let warnings = site.review("2026-01-16");
+    assert_eq!(warnings.len(), stale(&site).len());
+    assert_eq!(
+        warnings.len(),
+        tree.files.len() - 1,
+        "every page but country.toml"
+    );
+    assert_eq!(
+        warnings[0].to_string(),
+        format!(
+            "{}:4:12: warning: this page was last reviewed on 2025-01-15, more than 365 days ago\n  \
+             = help: check it against its sources and set `reviewed` to the date you did; \
+             country.toml's `review_every_days` sets how often (now 365)",
+            warnings[0].file
+        )
+    );
+    let manifest = site.countries[0].manifest("en").unwrap();
+    assert!(manifest.hub.stale && manifest.pages.iter().all(|p| p.stale));
+    assert!(serde_json::to_string(&manifest)
+        .unwrap()
+        .contains("\"stale\":true"));
+
+    // A country that reviews twice a year.
+    let mut tree = read_tree(&fixtures().join("valid")).unwrap();
+    let edit = |tree: &mut Tree, path: &str, from: &str, to: &str| {
+        let file = tree.files.iter_mut().find(|f| f.path == path).unwrap();
+        assert!(file.text.contains(from), "{path}");
+        file.text = file.text.replace(from, to);
+    };
+    edit(
+        &mut tree,
+        "aa/country.toml",
+        "time_zone",
+        "review_every_days = 180\ntime_zone",
+    );
+    let mut site = check(&tree).unwrap();
+    assert!(site.review("2025-07-14").is_empty());
+    assert_eq!(site.review("2025-07-15").len(), tree.files.len() - 1);
+
+    // The 2025 election still called upcoming after its first round (4 May 2025): its pages,
+    // reviewed before, and the hubs in their languages are due; a page reviewed after is not.
+    edit(
+        &mut tree,
+        "aa/elections/general-2025.en.md",
+        "status = \"rerun\"\nrerun_of = \"general-2024\"",
+        "status = \"upcoming\"",
+    );
+    edit(
+        &mut tree,
+        "aa/elections/general-2025.fr.md",
+        "reviewed = 2025-01-15",
+        "reviewed = 2025-05-05",
+    );
+    let mut site = check(&tree).unwrap();
+    assert!(site.review("2025-05-04").is_empty());
+    let warnings = site.review("2025-05-05");
+    assert_eq!(
+        stale(&site),
+        ["aa/_index.en.md", "aa/elections/general-2025.en.md"]
+    );
+    assert!(
+        warnings[0].message.ends_with(
+            "reviewed before 2025-05-04, a date of an election its page still calls upcoming"
+        ),
+        "{}",
+        warnings[0]
+    );
+}

@@ -112,7 +112,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
 fn class_allowed(element: &str, class: &str) -> bool {
     match element {
         "a" => class == "external",
-        "sup" => ["footnote-reference", "footnote-definition-label"].contains(&class),
+        "sup" => ["footnote-reference", "footnote-definition-label", "cite"].contains(&class),
         "div" => class == "footnote-definition",
         "th" | "td" => ["align-left", "align-center", "align-right"].contains(&class),
         // A fenced block's language (```rust): one class, whatever the author wrote.
@@ -194,7 +194,11 @@ fn check_rendered(
                     prop_assert!(
                         fragment.is_empty()
                             || fragment.starts_with(HEADING_ID_PREFIX)
-                            || fragment.starts_with(FOOTNOTE_ID_PREFIX),
+                            || fragment.starts_with(FOOTNOTE_ID_PREFIX)
+                            // A citation: the app numbers the page's sources `src-1`….
+                            || fragment
+                                .strip_prefix("src-")
+                                .is_some_and(|n| n.parse::<usize>().is_ok_and(|n| n >= 1)),
                         "fragment of {href:?} names no rendered id"
                     );
                 }
@@ -438,6 +442,7 @@ fn accepted_markdown() -> impl Strategy<Value = String> {
         1 => (1usize..=6, words).prop_map(|(n, t)| format!("\n\n{} {t}\n\n", "#".repeat(n.max(2)))),
         1 => (words, words).prop_map(|(a, b)| format!("\n\n| {a} | {b} |\n|:--|--:|\n| {b} | {a} |\n\n")),
         1 => words.prop_map(|t| format!("[^1]\n\n[^1]: {t}\n\n")),
+        1 => pick(&["[@a]", "[@b]", "[@a][@b]", "[x [@a]](/aa)", "[@", "[@a"]),
     ];
     prop::collection::vec(piece, 0..10).prop_map(|p| format!("\n{}\n", p.join(" ")))
 }
@@ -462,7 +467,11 @@ proptest! {
         src in markdown(),
         site_base in pick(&["en", "fr", "ro", "hu"]),
     ) {
-        let rendered = render_markdown(&src, "content/aa/", &site_base);
+        // Cited sources with titles an attribute must escape.
+        let sources = content::citation::Sources {
+            cited: vec![(Some("a".into()), "A \"quoted\" <title> & more".into()), (None, "B".into())],
+        };
+        let rendered = render_markdown(&src, "content/aa/", &site_base, &sources);
         let ids: Vec<String> = rendered.headings.iter().map(|h| h.id.clone()).collect();
         check_rendered(&rendered.html, &ids, "content/aa/", &site_base)?;
     }

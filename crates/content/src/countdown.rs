@@ -71,7 +71,7 @@ pub fn unix_ms(utc: &str) -> Option<i64> {
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
     let y = i64::from(year) - i64::from(month <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -81,10 +81,42 @@ fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The date (year, month, day) of a day number since 1970-01-01: the inverse of
+/// [`days_from_civil`] (H. Hinnant's algorithm).
+pub fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((yoe + era * 400 + i64::from(month <= 2)) as i32, month, day)
+}
+
+/// The day number of a `YYYY-MM-DD` date, or of an instant's date (`2025-05-04T05:00:00Z`).
+pub fn day_number(text: &str) -> Option<i64> {
+    let at = DateTime::parse(text)?;
+    Some(days_from_civil(at.year, at.month, at.day))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::EventKind;
+
+    #[test]
+    fn day_numbers_go_both_ways() {
+        for days in [-800_000, -1, 0, 59, 60, 365, 11_016, 20_000, 2_000_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(day_number("2026-11-29"), Some(20_786));
+        assert_eq!(day_number("2025-05-04T05:00:00Z"), day_number("2025-05-04"));
+    }
 
     fn event(date: Option<&str>, start: Option<&str>, end: Option<&str>) -> ElectionEvent {
         ElectionEvent {

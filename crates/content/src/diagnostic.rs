@@ -13,6 +13,15 @@ pub struct Diagnostic {
     pub col: usize,
     pub message: String,
     pub hint: String,
+    pub severity: Severity,
+}
+
+/// An error keeps the content from being published; a warning (a page due for review)
+/// does not, except in `--strict` mode, which content CI uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
 }
 
 impl Diagnostic {
@@ -29,7 +38,19 @@ impl Diagnostic {
             col,
             message: message.into(),
             hint: hint.into(),
+            severity: Severity::Error,
         }
+    }
+
+    pub fn warning(self) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 }
 
@@ -37,10 +58,14 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}:{}: error: {}",
+            "{}:{}:{}: {}: {}",
             self.file,
             self.line.max(1),
             self.col.max(1),
+            match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
             self.message
         )?;
         if !self.hint.is_empty() {

@@ -22,8 +22,12 @@ pub mod url;
 pub mod videos;
 
 #[cfg(feature = "render")]
+pub mod citation;
+#[cfg(feature = "render")]
 pub mod markdown;
 
+#[cfg(feature = "build")]
+pub mod external_links;
 #[cfg(feature = "build")]
 pub mod front_matter;
 #[cfg(feature = "build")]
@@ -34,6 +38,8 @@ pub mod ics;
 pub mod limits;
 #[cfg(feature = "build")]
 mod page;
+#[cfg(feature = "build")]
+mod review;
 #[cfg(feature = "build")]
 pub mod site;
 #[cfg(feature = "build")]

@@ -132,6 +132,10 @@ pub struct PageEntry {
     pub weight: i32,
     /// `YYYY-MM-DD`.
     pub reviewed: String,
+    /// Due for a new review when the content was built (`review.rs`): voters are told the
+    /// page may be out of date.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub stale: bool,
     pub sources: Vec<SourceRef>,
     pub body: String,
     /// The body's headings, for a table of contents.
@@ -328,4 +332,8 @@ pub struct Captions {
     pub lang: String,
     pub label: String,
     pub file: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }

@@ -9,8 +9,10 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use pulldown_cmark::{
     Alignment, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+    TextMergeStream,
 };
 
+use crate::citation::{self, Piece, Sources};
 use crate::html::escape_attr;
 use crate::url::{classify_url, UrlKind};
 
@@ -55,8 +57,18 @@ pub struct Rendered {
 /// (`/fr/partners/afp`: France's AFP page) and become `{site_base}/fr/partners/afp`, with
 /// `site_base` the language the page is in (`en`): every route starts with its interface
 /// language, and hrefs relative to `<base href>` work under any hosting sub-path too.
-pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered {
-    let events: Vec<Event> = Parser::new_ext(src, parser_options()).collect();
+///
+/// A citation (`[@bec]`, see `citation.rs`) of one of `sources` becomes a link to that source
+/// in the page's list, numbered as the list is.
+pub fn render_markdown(
+    src: &str,
+    asset_base: &str,
+    site_base: &str,
+    sources: &Sources,
+) -> Rendered {
+    // Merged, so that a citation is one text event: the parser hands out `[`, `@bec` and
+    // `]` separately when the brackets are not a link.
+    let events: Vec<Event> = TextMergeStream::new(Parser::new_ext(src, parser_options())).collect();
     // Every id on the page must be unique, and none may be chosen by the author verbatim:
     // `[^ElectionCenterHost]` rendered as `id="ElectionCenterHost"` would make
     // `window.ElectionCenterHost` that element (named access on window), which the embedding
@@ -79,6 +91,12 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
     while i < events.len() {
         match &events[i] {
             Event::Html(raw) | Event::InlineHtml(raw) => out.push(Event::Text(raw.clone())),
+            // Not inside a link's text: an anchor cannot hold another.
+            Event::Text(text)
+                if text.contains("[@") && !open.iter().any(|o| matches!(o, Closing::Anchor)) =>
+            {
+                cite(text, sources, &mut out);
+            }
             Event::Start(Tag::Heading {
                 level,
                 classes,
@@ -229,6 +247,27 @@ pub fn render_markdown(src: &str, asset_base: &str, site_base: &str) -> Rendered
     let mut html = String::with_capacity(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Rendered { html, headings }
+}
+
+/// Text with citations: each one a source of the page becomes a link to it, in a `<sup>`
+/// as footnote references are; any other `[@id]` stays as written.
+fn cite<'a>(text: &'a str, sources: &Sources, out: &mut Vec<Event<'a>>) {
+    for piece in citation::split(text) {
+        match piece {
+            Piece::Cite(id, _) => match sources.find(id) {
+                Some((n, title)) => {
+                    let mut sup = String::from("<sup class=\"cite\"><a href=\"#");
+                    sup.push_str(&citation::anchor(n));
+                    sup.push_str("\" title=\"");
+                    escape_attr(&mut sup, title);
+                    sup.push_str(&format!("\">[{n}]</a></sup>"));
+                    out.push(Event::InlineHtml(CowStr::from(sup)));
+                }
+                None => out.push(Event::Text(CowStr::from(format!("[@{id}]")))),
+            },
+            Piece::Text(text) => out.push(Event::Text(CowStr::Borrowed(text))),
+        }
+    }
 }
 
 /// Where a link points. An email autolink (`<name@example.org>`) comes from the parser
@@ -393,7 +432,7 @@ mod tests {
     use super::*;
 
     fn html(src: &str) -> String {
-        render_markdown(src, "content/fr/", "fr").html
+        render_markdown(src, "content/fr/", "fr", &Sources::default()).html
     }
 
     #[test]
@@ -512,7 +551,12 @@ mod tests {
 
     #[test]
     fn heading_ids_are_prefixed_so_no_heading_takes_an_app_id() {
-        let r = render_markdown("## Main\n\n## Key dates\n\n## Main", "", "fr");
+        let r = render_markdown(
+            "## Main\n\n## Key dates\n\n## Main",
+            "",
+            "fr",
+            &Sources::default(),
+        );
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["h-main", "h-key-dates", "h-main-2"]);
         assert!(
@@ -560,6 +604,28 @@ mod tests {
     }
 
     #[test]
+    fn a_citation_links_to_its_numbered_source() {
+        let sources = Sources {
+            cited: vec![
+                (None, "Reference".into()),
+                (Some("bec".into()), "Biroul \"Electoral\" Central".into()),
+            ],
+        };
+        let out = |src| render_markdown(src, "", "ro", &sources).html;
+        assert_eq!(
+            out("Polls close at 21:00.[@bec] Not [@ccr], not `[@bec]`."),
+            "<p>Polls close at 21:00.<sup class=\"cite\"><a href=\"#src-2\" \
+             title=\"Biroul &quot;Electoral&quot; Central\">[2]</a></sup> Not [@ccr], \
+             not <code>[@bec]</code>.</p>\n"
+        );
+        // Inside a link's text a citation would be a link in a link: it stays text.
+        assert_eq!(
+            out("[see [@bec]](https://example.org/)"),
+            "<p><a href=\"https://example.org/\" class=\"external\" rel=\"external noopener noreferrer\">see [@bec]</a></p>\n"
+        );
+    }
+
+    #[test]
     fn a_footnote_defined_twice_keeps_its_first_definition() {
         // Found by the fuzz test (crates/content-cli/tests/fuzz.rs): both had one id.
         assert_eq!(
@@ -592,6 +658,7 @@ mod tests {
             "## Vote par procuration\n\n## Vote par procuration\n\n### Où voter ?",
             "",
             "fr",
+            &Sources::default(),
         );
         assert!(
             r.html.contains("<h2 id=\"h-vote-par-procuration\">"),

@@ -17,6 +17,7 @@ use crate::manifest::{
     CountryCode, CountryManifest, CountrySummary, PageEntry, Section, SiteIndex, SCHEMA_VERSION,
 };
 use crate::page::{self, Place, Reference, Target};
+use crate::review::DEFAULT_REVIEW_EVERY_DAYS;
 use crate::route::{is_slug, Route};
 use crate::time;
 
@@ -33,6 +34,8 @@ pub struct Site {
 pub struct Country {
     pub summary: CountrySummary,
     pub pages: Vec<Page>,
+    /// How many days a page stays current after its review (`review.rs`).
+    pub review_every_days: u32,
     /// Page files that have problems of their own. They still exist for links, partners,
     /// elections and translations, so that the pages naming them get no second, false
     /// problem, and their references are still checked.
@@ -54,6 +57,7 @@ struct CountryFile {
     languages: Spanned<Vec<Spanned<String>>>,
     time_zone: Spanned<String>,
     names: Spanned<BTreeMap<Spanned<String>, String>>,
+    review_every_days: Option<Spanned<u32>>,
 }
 
 /// Loads every country found in `files`, returning all problems at once. `assets` lists
@@ -193,6 +197,18 @@ fn load_country(
             "use a zone such as `Europe/Paris` or `Europe/Bucharest`",
         ));
     }
+    let review_every_days = match &info.review_every_days {
+        None => DEFAULT_REVIEW_EVERY_DAYS,
+        Some(days) if (1..=3650).contains(days.get_ref()) => *days.get_ref(),
+        Some(days) => {
+            problems.push(at(
+                days.span(),
+                format!("`review_every_days` is {}", days.get_ref()),
+                "give a number of days between 1 and 3650, e.g. 180 for twice a year",
+            ));
+            DEFAULT_REVIEW_EVERY_DAYS
+        }
+    };
     if problems.len() > before {
         return None;
     }
@@ -260,6 +276,7 @@ fn load_country(
     let country = Country {
         summary,
         pages,
+        review_every_days,
         unloaded,
     };
     country.check_translations(problems);

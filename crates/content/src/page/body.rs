@@ -1,10 +1,11 @@
 //! The Markdown body of any page: no second title, no raw HTML, links and images the
 //! site can serve; site paths and media files are noted for the whole site to confirm.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 use super::{Reference, Target};
-use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::citation::{self, Piece, Sources};
+use crate::diagnostic::{list, Diagnostic, LineIndex};
 use crate::limits::MAX_NESTING;
 use crate::markdown::{link_target, parser_options};
 use crate::url::{classify_url, UrlKind};
@@ -14,6 +15,8 @@ pub(super) fn check(
     country: &str,
     body: &str,
     body_line: usize,
+    // `None` when the front matter could not be read: citations are then not checked.
+    sources: Option<&Sources>,
     problems: &mut Vec<Diagnostic>,
     references: &mut Vec<Reference>,
 ) {
@@ -30,8 +33,53 @@ pub(super) fn check(
     // `<script>` is one mistake, however many lines it runs over.
     let mut html_reported = false;
     let mut nesting = 0usize;
-    for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
+    let mut links = 0usize;
+    // Merged as the renderer merges them, so a citation is read from one text event.
+    let events =
+        TextMergeWithOffset::new(Parser::new_ext(body, parser_options()).into_offset_iter());
+    for (event, range) in events {
+        match &event {
+            Event::Start(Tag::Link { .. }) => links += 1,
+            Event::End(TagEnd::Link) => links -= 1,
+            _ => {}
+        }
         let (url, is_image) = match &event {
+            Event::Text(text) if text.contains("[@") => {
+                let Some(sources) = sources else { continue };
+                // Each citation at its place in the source: the text may differ from it
+                // (smart quotes), the citation itself never does.
+                let source = &body[range.clone()];
+                let mut cursor = 0;
+                for piece in citation::split(text) {
+                    let Piece::Cite(id, _) = piece else { continue };
+                    let written = format!("[@{id}]");
+                    let at = source[cursor..].find(&written).map_or(range.start, |p| {
+                        cursor += p + written.len();
+                        range.start + cursor - written.len()
+                    });
+                    if links > 0 {
+                        report(at, format!("the citation `{written}` is inside a link's text, where it would show as written"), "put it after the link: [text](address) [@id]");
+                    } else if sources.find(id).is_none() {
+                        let ids = sources.ids();
+                        let named: Vec<String> = ids.iter().map(|i| format!("`{i}`")).collect();
+                        let typo =
+                            crate::suggest::did_you_mean(&format!("`{id}` {}", named.join(" ")));
+                        let hint = if let Some(typo) = typo {
+                            typo
+                        } else if ids.is_empty() {
+                            format!("give one of the page's [[sources]] the line id = \"{id}\"")
+                        } else {
+                            format!("the page's source ids are {}; or give a [[sources]] entry the line id = \"{id}\"", list(&named, "and"))
+                        };
+                        report(
+                            at,
+                            format!("the citation `{written}` names no source of this page"),
+                            &hint,
+                        );
+                    }
+                }
+                continue;
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,

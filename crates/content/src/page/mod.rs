@@ -22,10 +22,12 @@ use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
 
+use crate::citation::Sources;
 use crate::diagnostic::{line_col, list, shorten_quotes, Diagnostic, LineIndex};
 use crate::lang::is_language_tag;
 use crate::manifest::*;
 use crate::markdown::render_markdown;
+use crate::route::is_slug;
 use crate::source_file::SourceFile;
 use crate::time;
 use crate::url::{classify_url, UrlKind};
@@ -73,6 +75,8 @@ struct FrontMatter {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SourceFm {
+    /// What the text's citations (`[@id]`) call it.
+    id: Option<Spanned<String>>,
     title: String,
     url: Option<Spanned<String>>,
 }
@@ -122,6 +126,10 @@ pub struct Reference {
 #[derive(Debug, Clone)]
 pub struct Page {
     pub entry: PageEntry,
+    /// Path relative to the content root, and the position of `reviewed` in it, for
+    /// problems found once the whole site is known (a page due for review).
+    pub file: String,
+    pub reviewed_at: (usize, usize),
     pub draft: bool,
     /// The body rendered by [`render_markdown`].
     pub html: String,
@@ -218,6 +226,35 @@ impl Reporter<'_> {
         }
     }
 
+    /// The sources as citations name them; ids are slugs, each used once.
+    fn sources(&mut self, sources: &[SourceFm]) -> Sources {
+        let mut cited: Vec<(Option<String>, String)> = Vec::new();
+        for source in sources {
+            let id = source.id.as_ref().and_then(|id| {
+                let name = id.get_ref();
+                if !is_slug(name) {
+                    self.at(
+                        id.span(),
+                        format!("`{name}` cannot be a source id"),
+                        "use lower-case letters, digits and dashes, e.g. id = \"bec\"",
+                    );
+                    None
+                } else if cited.iter().any(|(i, _)| i.as_ref() == Some(name)) {
+                    self.at(
+                        id.span(),
+                        format!("two sources have the id `{name}`"),
+                        "give each source its own id",
+                    );
+                    None
+                } else {
+                    Some(name.clone())
+                }
+            });
+            cited.push((id, source.title.clone()));
+        }
+        Sources { cited }
+    }
+
     fn language(&mut self, lang: &Spanned<String>) {
         if !is_language_tag(lang.get_ref()) {
             self.at(
@@ -285,12 +322,15 @@ pub fn load(
             return Err(Vec::new());
         }
     };
-    let check_body = |problems: &mut Vec<Diagnostic>, references: &mut Vec<Reference>| {
+    let check_body = |sources: Option<&Sources>,
+                      problems: &mut Vec<Diagnostic>,
+                      references: &mut Vec<Reference>| {
         body::check(
             &file.path,
             place.country,
             split.body,
             split.body_line,
+            sources,
             problems,
             references,
         );
@@ -304,9 +344,10 @@ pub fn load(
                 split.front_matter_line,
                 &e,
             ));
-            // The body does not depend on the front matter: its problems are reported too.
+            // The body does not depend on the front matter: its problems are reported too,
+            // except citations, whose sources could not be read.
             let mut references = Vec::new();
-            check_body(problems, &mut references);
+            check_body(None, problems, &mut references);
             return Err(references);
         }
     };
@@ -339,6 +380,7 @@ pub fn load(
     for url in fm.sources.iter().filter_map(|s| s.url.as_ref()) {
         r.url(url, "a source's url");
     }
+    let sources = r.sources(&fm.sources);
     refuse_foreign_fields(&mut r, &keys, place.section);
 
     let mut entry = PageEntry {
@@ -349,6 +391,7 @@ pub fn load(
         summary: fm.summary.clone(),
         weight: fm.weight,
         reviewed,
+        stale: false,
         sources: fm
             .sources
             .iter()
@@ -378,9 +421,10 @@ pub fn load(
     }
 
     let found = r.found;
+    let reviewed_at = r.position(fm.reviewed.span().start);
     let mut references = r.references;
     let before_body = problems.len();
-    check_body(problems, &mut references);
+    check_body(Some(&sources), problems, &mut references);
     if found > 0 || problems.len() > before_body {
         return Err(references);
     }
@@ -388,6 +432,7 @@ pub fn load(
         split.body,
         &format!("content/{}/", place.country),
         &place.lang,
+        &sources,
     );
     entry.toc = rendered
         .headings
@@ -400,6 +445,8 @@ pub fn load(
         .collect();
     Ok(Page {
         entry,
+        file: file.path.clone(),
+        reviewed_at,
         draft: fm.draft,
         html: rendered.html,
         references,
