@@ -8,6 +8,8 @@ mod api;
 mod bridge;
 mod components;
 mod details;
+#[cfg(not(target_arch = "wasm32"))]
+mod documents;
 mod head;
 mod i18n;
 #[cfg(target_arch = "wasm32")]
@@ -72,6 +74,7 @@ fn Shell() -> impl IntoView {
                 Some(Route::Page { country, section, slug, .. }) => {
                     view! { <CountryPage country section=Some(section) slug=Some(slug) /> }.into_any()
                 }
+                Some(Route::Document { country, document, .. }) => document_page(country, document),
                 None => NotFound().into_any(),
             }}
         </main>
@@ -79,6 +82,20 @@ fn Shell() -> impl IntoView {
             <p>{i18n.t("site.footer")}</p>
         </footer>
     }
+}
+
+/// Pages the pre-renderer alone draws (`content::route::Document`).
+#[cfg(not(target_arch = "wasm32"))]
+fn document_page(country: content::CountryCode, document: content::route::Document) -> AnyView {
+    documents::view(country, document)
+}
+
+/// In the browser a document is reached only by an address the app was given (a host's
+/// `navigate`): the browser loads its page.
+#[cfg(target_arch = "wasm32")]
+fn document_page(_: content::CountryCode, _: content::route::Document) -> AnyView {
+    let _ = window().location().reload();
+    components::Loading().into_any()
 }
 
 /// The interface languages, each a link to the current page in that language, behind a

@@ -44,18 +44,21 @@ pub fn page(template: &str, path: &str, site_url: &str) -> Result<String, String
         }
         None => "<meta name=\"robots\" content=\"noindex\">\n".to_owned(),
     };
+    let document = route.as_ref().is_some_and(Route::is_document);
     // Not `<link rel=preload>`: those would start downloading before the first paint and
     // share the connection with the stylesheet; the app fetches them when it starts.
-    head_tags.push_str(&format!(
-        "<meta name=\"election-center:data\" content=\"{}\">\n",
-        escape(
-            &[api::LANGUAGES.to_owned()]
-                .into_iter()
-                .chain(api::take_read())
-                .collect::<Vec<_>>()
-                .join(" ")
-        )
-    ));
+    if !document {
+        head_tags.push_str(&format!(
+            "<meta name=\"election-center:data\" content=\"{}\">\n",
+            escape(
+                &[api::LANGUAGES.to_owned()]
+                    .into_iter()
+                    .chain(api::take_read())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        ));
+    }
     let html = replace_between(
         template,
         "<html",
@@ -73,11 +76,33 @@ pub fn page(template: &str, path: &str, site_url: &str) -> Result<String, String
         &escape(&description),
     )?;
     let html = html.replacen("</head>", &format!("{head_tags}</head>"), 1);
+    // A document is a page the app does not draw (`content::route::Document`): no script
+    // starts it there.
+    let html = if document {
+        without_module_scripts(&html)
+    } else {
+        html
+    };
     let html = replace_between(&html, "<body", "</body>", &format!(">{body}"))?;
     // The parser puts anything after `</body>`, even a line break, into the body: the page
     // must end there, or its text differs from the app's.
     let end = html.rfind("</body>").unwrap_or(html.len());
     Ok(format!("{}</body></html>", &html[..end]))
+}
+
+/// `html` without its `<script type="module" …></script>` elements (the app's boot).
+fn without_module_scripts(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<script type=\"module\"") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("</script>")
+            .map_or(rest.len(), |e| start + e + "</script>".len());
+        rest = rest[end..].trim_start_matches('\n');
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The public address of `route` under `site_url` (`https://example.org/sub/`).

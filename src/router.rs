@@ -75,9 +75,9 @@ pub fn browser_location() -> Location {
             return;
         };
         let location = window().location();
+        let target = route_path(&a.pathname(), &base_path());
         // In-page anchors are the browser's job.
-        let same_page = route_path(&a.pathname(), &base_path()) == current_path();
-        if same_page && !a.hash().is_empty() {
+        if target == current_path() && !a.hash().is_empty() {
             return;
         }
         if a.origin() != location.origin().unwrap_or_default()
@@ -89,6 +89,11 @@ pub fn browser_location() -> Location {
             if OPEN_EXTERNAL.get().is_some_and(|open| open(&a.href())) {
                 ev.prevent_default();
             }
+            return;
+        }
+        // So are same-site addresses the app does not draw: files (a feed, a calendar)
+        // and the pre-rendered documents (`content::route::Document`).
+        if Route::parse(&target).is_none_or(|r| r.is_document()) {
             return;
         }
         ev.prevent_default();

@@ -7,6 +7,7 @@
 //! | `Hub`     | `/fr/ro`                       | `fr/ro.html`                 |
 //! | `Section` | `/fr/ro/videos`                | `fr/ro/videos.html`          |
 //! | `Page`    | `/fr/ro/guides/check-a-claim`  | `fr/ro/guides/check-a-claim.html` |
+//! | `Document`| `/fr/ro/print`, `/fr/ro/changes` | `fr/ro/print.html`         |
 //!
 //! The first segment is the interface language; content links leave it out
 //! (`/ro/guides/check-a-claim`) and get the language of the page they are in. The router,
@@ -70,6 +71,33 @@ impl TryFrom<String> for Section {
     }
 }
 
+/// Pages that only the pre-renderer writes, with the app's components run natively. The
+/// app links to them and leaves them to the browser (`router.rs`), so their views cost the
+/// voter's wasm nothing; their pages carry no script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Document {
+    /// A country's whole guide, laid out to print as a booklet.
+    Print,
+    /// What changed in a country's guide, build by build.
+    Changes,
+}
+
+impl Document {
+    pub const ALL: [Document; 2] = [Document::Print, Document::Changes];
+
+    /// The URL segment; no section has it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Document::Print => "print",
+            Document::Changes => "changes",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Document> {
+        Document::ALL.into_iter().find(|d| d.name() == name)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Route {
     /// `/`: the home page before the voter's language is known.
@@ -90,6 +118,12 @@ pub enum Route {
         country: CountryCode,
         section: Section,
         slug: String,
+    },
+    /// `/fr/ro/print`: a page of a country the app does not draw (see [`Document`]).
+    Document {
+        lang: Lang,
+        country: CountryCode,
+        document: Document,
     },
 }
 
@@ -125,10 +159,17 @@ impl Route {
                 lang,
                 country: country(code)?,
             },
-            [code, section] => Route::Section {
-                lang,
-                country: country(code)?,
-                section: Section::from_dir(section)?,
+            [code, name] => match Section::from_dir(name) {
+                Some(section) => Route::Section {
+                    lang,
+                    country: country(code)?,
+                    section,
+                },
+                None => Route::Document {
+                    lang,
+                    country: country(code)?,
+                    document: Document::from_name(name)?,
+                },
             },
             [code, section, slug] if is_slug(slug) => Route::Page {
                 lang,
@@ -147,7 +188,8 @@ impl Route {
             Route::Home { lang }
             | Route::Hub { lang, .. }
             | Route::Section { lang, .. }
-            | Route::Page { lang, .. } => Some(*lang),
+            | Route::Page { lang, .. }
+            | Route::Document { lang, .. } => Some(*lang),
         }
     }
 
@@ -164,7 +206,8 @@ impl Route {
             Route::Home { lang }
             | Route::Hub { lang, .. }
             | Route::Section { lang, .. }
-            | Route::Page { lang, .. } => *lang = to,
+            | Route::Page { lang, .. }
+            | Route::Document { lang, .. } => *lang = to,
         }
         route
     }
@@ -187,7 +230,17 @@ impl Route {
                 section,
                 slug,
             } => format!("{lang}/{country}/{}/{slug}", section.dir()),
+            Route::Document {
+                lang,
+                country,
+                document,
+            } => format!("{lang}/{country}/{}", document.name()),
         }
+    }
+
+    /// Whether the app draws this route, or leaves it to the browser ([`Document`]).
+    pub fn is_document(&self) -> bool {
+        matches!(self, Route::Document { .. })
     }
 
     /// The address path from the site's base: `/fr/ro/guides/x`, `/`. The page's one form.
@@ -266,6 +319,11 @@ pub fn site_routes<E>(
                     slug: p.slug.clone(),
                 })
             }));
+            routes.extend(Document::ALL.map(|document| Route::Document {
+                lang,
+                country: code.clone(),
+                document,
+            }));
         }
     }
     Ok(routes)
@@ -307,8 +365,23 @@ mod tests {
                 section,
                 slug: "check-a-claim-2".into(),
             }));
+            all.extend(Document::ALL.map(|document| Route::Document {
+                lang,
+                country: ro(),
+                document,
+            }));
         }
         all
+    }
+
+    #[test]
+    fn a_document_is_no_section() {
+        for document in Document::ALL {
+            assert_eq!(Section::from_dir(document.name()), None);
+            assert!(Route::parse(&format!("/en/ro/{}", document.name()))
+                .is_some_and(|r| r.is_document()));
+        }
+        assert!(!Route::parse("/en/ro/videos").unwrap().is_document());
     }
 
     #[test]

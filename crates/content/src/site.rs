@@ -440,6 +440,7 @@ impl Site {
                 slug,
                 ..
             }) => self.has_page(&country, section, &slug),
+            Some(Route::Document { country, .. }) => self.country(&country).is_some(),
             None => false,
         };
         if found {

@@ -123,8 +123,13 @@ fn routes_json(routes: &[Route], index: &SiteIndex) -> String {
     let entries: Vec<serde_json::Value> = routes
         .iter()
         .map(|route| {
+            let document = match route {
+                Route::Document { document, .. } => Some(document.name()),
+                _ => None,
+            };
             let (country, section, slug) = match route {
                 Route::Root | Route::Home { .. } => (None, None, None),
+                Route::Document { country, .. } => (Some(country), None, None),
                 Route::Hub { country, .. } => (Some(country), None, None),
                 Route::Section {
                     country, section, ..
@@ -152,6 +157,8 @@ fn routes_json(routes: &[Route], index: &SiteIndex) -> String {
                 "manifest": manifest,
                 "section": section,
                 "slug": slug,
+                // A page the app does not take over (content::route::Document).
+                "document": document,
             })
         })
         .collect();

@@ -1,0 +1,125 @@
+//! The pages only the pre-renderer writes (`content::route::Document`), drawn natively
+//! from the built files with the app's own components. The browser loads them as plain
+//! pages (no script: `prerender.rs`), so they cost the voter's wasm nothing.
+
+use std::future::Future;
+use std::pin::pin;
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
+
+use content::route::{Document, Route};
+use content::{CountryCode, CountryManifest, Section, SiteIndex};
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+
+use crate::api::{self, LoadedPage};
+use crate::components::{Breadcrumbs, NotFound, PageArticle};
+use crate::details;
+use crate::head::set_head;
+use crate::i18n::{use_i18n, I18n};
+use crate::routes::country::section_title;
+
+/// The document `document` of `country`, in the interface's language.
+pub fn view(country: CountryCode, document: Document) -> AnyView {
+    let i18n = use_i18n();
+    let index = expect_context::<Arc<SiteIndex>>();
+    let Ok(manifest) = at_hand(api::country_manifest(&index, &country, i18n.lang)) else {
+        return NotFound().into_any();
+    };
+    match document {
+        Document::Print => booklet(&i18n, &index, &manifest).into_any(),
+        Document::Changes => NotFound().into_any(),
+    }
+}
+
+/// Natively every file is at hand, so a load answers at its first poll.
+fn at_hand<T>(load: impl Future<Output = T>) -> T {
+    match pin!(load).poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(answer) => answer,
+        Poll::Pending => unreachable!("natively every file of the build is at hand"),
+    }
+}
+
+/// A country's whole guide on one page, to print as a booklet: its hub, then every page of
+/// every section, each starting on a new sheet (`style/main.css`, `@media print`), with a
+/// contents list. Each page is the article the app shows for it; their ids are made unique
+/// in the booklet (two pages can both have a "How to vote" heading or a source 1).
+fn booklet(i18n: &I18n, index: &Arc<SiteIndex>, manifest: &CountryManifest) -> impl IntoView {
+    let code = manifest.country.code.clone();
+    let name = manifest.country.name(i18n.lang.as_str()).to_owned();
+    let here = Route::Document {
+        lang: i18n.lang,
+        country: code.clone(),
+        document: Document::Print,
+    }
+    .href();
+    let hub = Route::Hub {
+        lang: i18n.lang,
+        country: code.clone(),
+    };
+    let mut contents = Vec::new();
+    let mut articles = String::new();
+    let keys = std::iter::once((None, None)).chain(
+        Section::ALL
+            .into_iter()
+            .flat_map(|s| manifest.pages.iter().filter(move |p| p.section == Some(s)))
+            .map(|p| (p.section, Some(p.slug.clone()))),
+    );
+    for (n, (section, slug)) in keys.enumerate() {
+        let Ok(page) = at_hand(api::page(
+            index.clone(),
+            code.clone(),
+            section,
+            slug,
+            i18n.lang,
+        )) else {
+            continue;
+        };
+        let id = format!("page-{n}");
+        let heading = section.map(|s| section_title(i18n, s));
+        contents.push((id.clone(), heading, page.entry.title.clone()));
+        articles.push_str(&article_html(&page, &here, &id));
+    }
+    set_head(
+        Some(i18n.tf("print.title", &[("country", &name)])),
+        i18n.tf("print.description", &[("country", &name)]),
+    );
+    view! {
+        <Breadcrumbs trail=vec![(hub.href(), name.clone())] current=i18n.t("print.breadcrumb") />
+        <div class="booklet">
+            <header class="booklet-cover">
+                <h1>{i18n.tf("print.title", &[("country", &name)])}</h1>
+                <p class="print-hint">{i18n.t("print.hint")}</p>
+            </header>
+            <nav class="booklet-contents" aria-labelledby="contents-title">
+                <h2 id="contents-title">{i18n.t("print.contents")}</h2>
+                <ol>
+                    {contents.into_iter().map(|(id, section, title)| view! {
+                        <li>
+                            {section.map(|s| view! { <span class="contents-section">{s}": "</span> })}
+                            <a href=format!("{here}#{id}")>{title}</a>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </nav>
+            <div inner_html=articles></div>
+        </div>
+    }
+}
+
+/// One page's article as the app draws it (with its kind's facts), its ids prefixed with
+/// `id` and its in-page links pointing into the booklet.
+fn article_html(page: &LoadedPage, booklet: &str, id: &str) -> String {
+    let i18n = use_i18n();
+    let entry = page.entry.clone();
+    let facts = details::details(&i18n, &page.manifest.country.code, &entry);
+    // An empty href makes the body's in-page links bare (`#h-…`), to be pointed here.
+    let article = view! {
+        <PageArticle entry html=page.html.clone() href=String::new() before_body=facts.unwrap_or_else(|| ().into_any()) />
+    }
+    .to_html()
+    .replace("id=\"", &format!("id=\"{id}-"))
+    .replace("aria-labelledby=\"", &format!("aria-labelledby=\"{id}-"))
+    .replace("href=\"#", &format!("href=\"{booklet}#{id}-"));
+    format!("<section class=\"booklet-page\" id=\"{id}\">{article}</section>")
+}
