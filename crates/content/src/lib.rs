@@ -9,8 +9,10 @@
 //! a time-zone database) behind `build`, which implies `render`: only the CLI enables them,
 //! so the wasm carries no Markdown parser.
 
+pub mod changes;
 pub mod countdown;
 pub mod diagnostic;
+pub mod feeds;
 pub mod format;
 pub mod html;
 pub mod lang;
@@ -24,6 +26,8 @@ pub mod videos;
 #[cfg(feature = "render")]
 pub mod markdown;
 
+#[cfg(feature = "build")]
+pub mod atom;
 #[cfg(feature = "build")]
 pub mod front_matter;
 #[cfg(feature = "build")]
