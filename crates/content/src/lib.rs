@@ -47,6 +47,9 @@ mod suggest;
 #[cfg(feature = "build")]
 mod time;
 
+#[cfg(feature = "schema")]
+pub mod schema;
+
 pub use diagnostic::Diagnostic;
 pub use manifest::*;
 #[cfg(feature = "render")]

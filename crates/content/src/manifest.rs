@@ -12,6 +12,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// `content/index.json`: every country.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SiteIndex {
     pub schema: u32,
     pub countries: Vec<CountrySummary>,
@@ -74,6 +75,7 @@ impl std::fmt::Display for CountryCode {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountrySummary {
     /// Also the address segment.
     pub code: CountryCode,
@@ -106,6 +108,7 @@ impl CountrySummary {
 
 /// `content/<country>/<lang>.json`: everything the app needs to draw a country in one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountryManifest {
     pub schema: u32,
     pub lang: String,
@@ -119,6 +122,7 @@ pub struct CountryManifest {
 /// folder, so a list view never downloads every body. Exactly one of the kind-specific
 /// fields is present, matching `section`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PageEntry {
     /// `None` for the country's hub page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,6 +135,7 @@ pub struct PageEntry {
     pub summary: Option<String>,
     pub weight: i32,
     /// `YYYY-MM-DD`.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub reviewed: String,
     pub sources: Vec<SourceRef>,
     pub body: String,
@@ -150,14 +155,17 @@ pub struct PageEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceRef {
     pub title: String,
     /// Absent for printed or unpublished documents, which the title must then identify.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
     pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TocEntry {
     pub level: u8,
     pub id: String,
@@ -165,6 +173,7 @@ pub struct TocEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Election {
     #[serde(rename = "type")]
     pub election_type: ElectionType,
@@ -177,6 +186,7 @@ pub struct Election {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ElectionType {
     Presidential,
@@ -188,6 +198,7 @@ pub enum ElectionType {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ElectionStatus {
     Upcoming,
@@ -198,28 +209,33 @@ pub enum ElectionStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ElectionEvent {
     pub kind: EventKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// When the event lasts whole days: `YYYY-MM-DD` in `time_zone`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub date: Option<String>,
     /// When it has a time: the instant, RFC 3339 in UTC (`2024-06-30T06:00:00Z`). Computed at
     /// build time from the local time and zone, so the browser needs no time-zone database.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date-time")))]
     pub start: Option<String>,
     /// `start` as the wall clock in `time_zone` (`2024-06-30T08:00`), computed at build
     /// time: how the app and pre-rendered pages write the time, identically on both sides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local_start: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date-time")))]
     pub end: Option<String>,
     /// IANA zone the event is defined in; show times in it.
     pub time_zone: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Announcement,
@@ -233,8 +249,10 @@ pub enum EventKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Resource {
     pub kind: ResourceKind,
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
     pub url: String,
     /// What a voter goes there for.
     pub purpose: String,
@@ -243,6 +261,7 @@ pub struct Resource {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ResourceKind {
     ElectoralAuthority,
@@ -254,16 +273,20 @@ pub enum ResourceKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Partner {
     pub kind: PartnerKind,
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
     pub url: String,
     pub languages: Vec<String>,
     /// Where a voter can send a claim to be checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
     pub submit_claim_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerKind {
     FactChecker,
@@ -272,11 +295,13 @@ pub enum PartnerKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Guide {
     pub topic: GuideTopic,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GuideTopic {
     CheckAClaim,
@@ -291,6 +316,7 @@ pub enum GuideTopic {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Video {
     /// Slug of a partner page of the same country; absent for videos Election Center made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -302,6 +328,7 @@ pub struct Video {
     pub duration_seconds: Option<u32>,
     /// `YYYY-MM-DD`; as `duration_seconds`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub published: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
@@ -312,6 +339,7 @@ pub struct Video {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VideoSource {
     /// Served from this site; paths relative to the country's folder.
@@ -320,10 +348,14 @@ pub enum VideoSource {
         captions: Vec<Captions>,
     },
     /// Watched on the partner's site.
-    External { url: String },
+    External {
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
+        url: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Captions {
     pub lang: String,
     pub label: String,
