@@ -2,20 +2,23 @@
 //! interface languages are those of `./i18n/` (one `<lang>.toml` each).
 //! `content-cli i18n <i18n-dir> [--out <dir>]`: check the interface translations; write
 //! them as JSON with `--out`.
-//! `content-cli build <content-dir> --out <dir>`: check, then write the manifests, the page
-//! bodies (Markdown rendered to safe HTML) and the media the app fetches. Nothing is
+//! `content-cli build <content-dir> --out <dir> [--previous <dir>]`: check, then write the
+//! manifests, the page bodies (Markdown rendered to safe HTML) and the media the app
+//! fetches, and the open feeds (FEEDS.md): their addresses under `SITE_URL`, changes since
+//! the build published in `--previous` dated `BUILD_DATE` (else today, UTC). Nothing is
 //! written when the content has problems.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: content-cli check <content-dir>\n       content-cli build <content-dir> --out <output-dir>\n       content-cli i18n <i18n-dir> [--out <output-dir>]";
+const USAGE: &str = "usage: content-cli check <content-dir>\n       content-cli build <content-dir> --out <output-dir> [--previous <published-content-dir>]\n       content-cli i18n <i18n-dir> [--out <output-dir>]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("i18n") {
         return i18n(&args[1..]);
     }
+    let mut previous = None;
     let (dir, out) = match args
         .iter()
         .map(String::as_str)
@@ -24,6 +27,10 @@ fn main() -> ExitCode {
     {
         ["check", dir] => (Path::new(*dir).to_owned(), None),
         ["build", dir, "--out", out] => {
+            (Path::new(*dir).to_owned(), Some(Path::new(*out).to_owned()))
+        }
+        ["build", dir, "--out", out, "--previous", before] => {
+            previous = Some(Path::new(*before).to_owned());
             (Path::new(*dir).to_owned(), Some(Path::new(*out).to_owned()))
         }
         _ => {
@@ -65,9 +72,24 @@ fn main() -> ExitCode {
         site.countries.len()
     );
     if let Some(out) = out {
-        if let Err(e) = content_cli::build(&site, &dir, &out) {
-            eprintln!("cannot write {}: {e}", out.display());
-            return ExitCode::FAILURE;
+        let env = |name| std::env::var(name).ok();
+        let publish = match content_cli::Publish::new(
+            env("SITE_URL").as_deref(),
+            env("BUILD_DATE").as_deref(),
+            previous,
+        ) {
+            Ok(publish) => publish,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        match content_cli::build_with(&site, &dir, &out, &publish) {
+            Ok(notes) => notes.iter().for_each(|n| eprintln!("note: {n}")),
+            Err(e) => {
+                eprintln!("cannot write {}: {e}", out.display());
+                return ExitCode::FAILURE;
+            }
         }
         eprintln!("manifests written to {}", out.display());
     }
