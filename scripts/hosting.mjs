@@ -16,9 +16,10 @@ import { join, resolve } from 'node:path';
 // What serve.mjs gives long caching: trunk's hashed names.
 const HASHED = '-[0-9a-f]{16}(_bg)?\\.(js|wasm|css)$';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-// Types the build ships that nginx's mime.types lacks (serve.mjs's TYPES has them): a caption
-// track served as anything but text/vtt is ignored by browsers.
-const EXTRA_TYPES = { vtt: 'text/vtt; charset=utf-8', ics: 'text/calendar; charset=utf-8', md: 'text/markdown; charset=utf-8' };
+// Types the build ships that nginx's mime.types lacks, or sends without a charset (serve.mjs's
+// TYPES has them): a caption track served as anything but text/vtt is ignored by browsers;
+// feed readers expect Atom feeds as application/atom+xml (FEEDS.md).
+const EXTRA_TYPES = { vtt: 'text/vtt; charset=utf-8', ics: 'text/calendar; charset=utf-8', md: 'text/markdown; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' };
 
 /** The headers `_headers` sets for every path (`/*`), as [name, value] pairs. */
 export function readHeaders(text) {

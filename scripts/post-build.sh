@@ -6,7 +6,10 @@
 # (crates/prerender). Development builds (`make serve`) skip the last two: the app mounts
 # from scratch there.
 set -e
-cargo run --quiet --locked --package content-cli -- build content --out "$TRUNK_STAGING_DIR/content"
+# The open feeds (FEEDS.md): with PREVIOUS_CONTENT, the `content/` folder of the site as
+# last published, the change logs say what changed since and keep their history.
+if [ -n "${PREVIOUS_CONTENT:-}" ]; then set -- --previous "$PREVIOUS_CONTENT"; else set --; fi
+cargo run --quiet --locked --package content-cli -- build content --out "$TRUNK_STAGING_DIR/content" "$@"
 cargo run --quiet --locked --package content-cli -- i18n i18n --out "$TRUNK_STAGING_DIR/i18n"
 node scripts/boot.mjs
 if [ "$TRUNK_PROFILE" = release ]; then

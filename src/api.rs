@@ -146,6 +146,23 @@ pub async fn languages() -> Result<Vec<(String, String)>, FetchError> {
     get_json(LANGUAGES).await
 }
 
+/// A country's change log in the language its manifest for `ui` is in (`changes.json`),
+/// for the pre-rendered "what changed" page.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn change_log(
+    index: &SiteIndex,
+    code: &CountryCode,
+    ui: Lang,
+) -> Result<content::changes::ChangeLog, FetchError> {
+    let country = index
+        .countries
+        .iter()
+        .find(|c| c.code == *code)
+        .ok_or(FetchError::NotFound)?;
+    let lang = country.shown_language(ui);
+    get_json(&format!("{CONTENT_ROOT}/{code}/{lang}/changes.json")).await
+}
+
 /// A page with its country's manifest and its body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedPage {

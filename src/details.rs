@@ -72,6 +72,7 @@ fn election(i18n: &I18n, e: &Election, rerun_of: Option<String>, calendars: &str
             <h2 id="key-dates">{i18n.t("election.key_dates")}</h2>
             {countdown(i18n, e.events.clone())}
             <ol class="timeline">{events.collect_view()}</ol>
+            <p><a class="ics" href=format!("{calendars}.ics") download="">{i18n.t("election.add_all")}</a></p>
         </section>
     }
 }

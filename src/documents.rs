@@ -7,6 +7,7 @@ use std::pin::pin;
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
+use content::changes::{Aspect, ChangeKind};
 use content::route::{Document, Route};
 use content::{CountryCode, CountryManifest, Section, SiteIndex};
 use leptos::prelude::*;
@@ -28,7 +29,7 @@ pub fn view(country: CountryCode, document: Document) -> AnyView {
     };
     match document {
         Document::Print => booklet(&i18n, &index, &manifest).into_any(),
-        Document::Changes => NotFound().into_any(),
+        Document::Changes => changes(&i18n, &index, &manifest).into_any(),
     }
 }
 
@@ -85,7 +86,7 @@ fn booklet(i18n: &I18n, index: &Arc<SiteIndex>, manifest: &CountryManifest) -> i
         i18n.tf("print.description", &[("country", &name)]),
     );
     view! {
-        <Breadcrumbs trail=vec![(hub.href(), name.clone())] current=i18n.t("print.breadcrumb") />
+        <Breadcrumbs trail=vec![(hub.href(), name.clone())] current=i18n.t("hub.print") />
         <div class="booklet">
             <header class="booklet-cover">
                 <h1>{i18n.tf("print.title", &[("country", &name)])}</h1>
@@ -122,4 +123,88 @@ fn article_html(page: &LoadedPage, booklet: &str, id: &str) -> String {
     .replace("aria-labelledby=\"", &format!("aria-labelledby=\"{id}-"))
     .replace("href=\"#", &format!("href=\"{booklet}#{id}-"));
     format!("<section class=\"booklet-page\" id=\"{id}\">{article}</section>")
+}
+
+/// What changed in a country's guide, build by build (`changes.json`, written by the content
+/// build against the previous one), newest first, grouped by day; and where to follow it.
+fn changes(i18n: &I18n, index: &Arc<SiteIndex>, manifest: &CountryManifest) -> impl IntoView {
+    let code = manifest.country.code.clone();
+    let name = manifest.country.name(i18n.lang.as_str()).to_owned();
+    let log = at_hand(api::change_log(index, &code, i18n.lang)).ok();
+    let entries = log.map(|l| l.entries).unwrap_or_default();
+    let mut days: Vec<(String, Vec<_>)> = Vec::new();
+    for change in entries {
+        match days.last_mut() {
+            Some((day, list)) if *day == change.date => list.push(change),
+            _ => days.push((change.date.clone(), vec![change])),
+        }
+    }
+    let hub = Route::Hub {
+        lang: i18n.lang,
+        country: code.clone(),
+    };
+    let feed = format!("content/{code}/{}/feed.atom", manifest.lang);
+    let title = i18n.tf("changes.title", &[("country", &name)]);
+    set_head(
+        Some(title.clone()),
+        i18n.tf("changes.description", &[("country", &name)]),
+    );
+    let what = |changed: &[Aspect]| {
+        changed
+            .iter()
+            .map(|a| i18n.t(aspect_key(*a)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    view! {
+        <Breadcrumbs trail=vec![(hub.href(), name.clone())] current=i18n.t("hub.changes") />
+        <article class="changes">
+            <header>
+                <h1>{title}</h1>
+                <p class="lead">{i18n.tf("changes.description", &[("country", &name)])}</p>
+                <p><a href=feed type="application/atom+xml">{i18n.t("hub.feed")}</a></p>
+            </header>
+            {days.is_empty().then(|| view! { <p>{i18n.t("changes.none")}</p> })}
+            {days.into_iter().map(|(day, list)| view! {
+                <section aria-label=i18n.date(&day)>
+                    <h2><time datetime=day.clone()>{i18n.date(&day)}</time></h2>
+                    <ul class="page-list">
+                        {list.into_iter().map(|c| {
+                            let kind = match c.kind {
+                                ChangeKind::Added => i18n.t("changes.added"),
+                                ChangeKind::Removed => i18n.t("changes.removed"),
+                                ChangeKind::Reviewed => i18n.t("changes.reviewed"),
+                                ChangeKind::Updated => i18n.tf("changes.updated", &[("what", &what(&c.changed))]),
+                            };
+                            let page = match c.section {
+                                None => hub.clone(),
+                                Some(section) => Route::Page { lang: i18n.lang, country: code.clone(), section, slug: c.slug.clone() },
+                            };
+                            let title = if c.kind == ChangeKind::Removed {
+                                view! { <span>{c.title}</span> }.into_any()
+                            } else {
+                                view! { <a href=page.href()>{c.title}</a> }.into_any()
+                            };
+                            view! { <li><span lang=c.lang>{title}</span><p>{kind}</p></li> }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }).collect_view()}
+        </article>
+    }
+}
+
+/// The interface text that names a changed part of a page.
+fn aspect_key(aspect: Aspect) -> &'static str {
+    match aspect {
+        Aspect::Reviewed => "changes.aspect.reviewed",
+        Aspect::Language => "changes.aspect.language",
+        Aspect::Title => "changes.aspect.title",
+        Aspect::Summary => "changes.aspect.summary",
+        Aspect::Events => "changes.aspect.events",
+        Aspect::Status => "changes.aspect.status",
+        Aspect::Body => "changes.aspect.body",
+        Aspect::Sources => "changes.aspect.sources",
+        Aspect::Details => "changes.aspect.details",
+    }
 }

@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use content::route::Route;
+use content::route::{Document, Route};
 use content::{CountryCode, CountryManifest, ElectionStatus, PageEntry, Section, SiteIndex};
 use leptos::prelude::*;
 
@@ -54,6 +54,7 @@ fn loaded_view(
                 .filter_map(|s| section_list(&i18n, &code, s, pages))
                 .collect_view();
             let next = next_election(&i18n, &code, pages).map(|v| v.into_any());
+            let sections = view! { {sections} {hub_tools(&i18n, &code, &manifest.lang)} };
             let href = Route::Hub {
                 lang: ui,
                 country: code.clone(),
@@ -98,6 +99,30 @@ fn loaded_view(
         <PageArticle entry html href before_body=before_body.unwrap_or_else(|| ().into_any())>
             {sections}
         </PageArticle>
+    }
+}
+
+/// Ways to take the guide along: the whole guide to print, what changed, every key date as
+/// one calendar, the Atom feed. The first two are pre-rendered pages, the others files the
+/// content build writes in the manifest's language (FEEDS.md): the browser opens them all.
+fn hub_tools(i18n: &I18n, code: &CountryCode, lang: &str) -> impl IntoView {
+    let document = |document| {
+        Route::Document {
+            lang: i18n.lang,
+            country: code.clone(),
+            document,
+        }
+        .href()
+    };
+    view! {
+        <nav class="hub-tools" aria-label=i18n.t("hub.tools")>
+            <ul>
+                <li><a href=document(Document::Print)>{i18n.t("hub.print")}</a></li>
+                <li><a href=document(Document::Changes)>{i18n.t("hub.changes")}</a></li>
+                <li><a href=format!("content/{code}/{lang}/calendar.ics") download="">{i18n.t("hub.calendar")}</a></li>
+                <li><a href=format!("content/{code}/{lang}/feed.atom") type="application/atom+xml">{i18n.t("hub.feed")}</a></li>
+            </ul>
+        </nav>
     }
 }
 

@@ -10,6 +10,8 @@ use std::{fs, io};
 use content::site::{self, Site, SourceFile};
 use content::Diagnostic;
 
+mod feeds;
+pub use feeds::{schema_files, Publish};
 pub mod links;
 
 /// A content tree as read from disk: page and country files with their text, and the paths
@@ -73,8 +75,19 @@ pub fn check(tree: &Tree) -> Result<Site, Vec<Diagnostic>> {
 }
 
 /// Writes `index.json`, one manifest per country and language, every page body as HTML,
-/// and the media files pages refer to.
+/// and the media files pages refer to; and the feeds, for a trial build (`Publish::default`).
 pub fn build(site: &Site, content_dir: &Path, out: &Path) -> io::Result<()> {
+    build_with(site, content_dir, out, &Publish::default()).map(drop)
+}
+
+/// [`build`], with the open feeds (FEEDS.md) published as `publish` says: their schemas,
+/// change logs, Atom feeds and calendars. Returns notes on previous files left unread.
+pub fn build_with(
+    site: &Site,
+    content_dir: &Path,
+    out: &Path,
+    publish: &Publish,
+) -> io::Result<Vec<String>> {
     write(&out.join("index.json"), &to_json(&site.index()))?;
     for country in &site.countries {
         let code = &country.summary.code;
@@ -93,7 +106,7 @@ pub fn build(site: &Site, content_dir: &Path, out: &Path) -> io::Result<()> {
             copy_dir(&media, &dir.join("media"))?;
         }
     }
-    Ok(())
+    feeds::write_feeds(site, out, publish)
 }
 
 /// `<lang>/elections/<slug>/<n>.ics`, one per event, numbered in the manifest's order.
@@ -102,7 +115,7 @@ fn write_calendars(dir: &Path, code: &str, entry: &content::PageEntry) -> io::Re
         return Ok(());
     };
     for (n, event) in election.events.iter().enumerate() {
-        let uid = format!("{code}-{}-{n}@election-center", entry.slug);
+        let uid = content::ics::event_uid(code, &entry.slug, n);
         let ics = content::ics::event_calendar(event, &entry.title, &uid, &entry.reviewed);
         write(
             &dir.join(format!("{}/elections/{}/{n}.ics", entry.lang, entry.slug)),

@@ -4,8 +4,10 @@
 //! interface languages are those of `./i18n/` (one `<lang>.toml` each).
 //! `content-cli i18n <i18n-dir> [--out <dir>]`: check the interface translations; write
 //! them as JSON with `--out`.
-//! `content-cli build <content-dir> --out <dir>`: check, then write the manifests, the page
-//! bodies (Markdown rendered to safe HTML) and the media the app fetches. Nothing is
+//! `content-cli build <content-dir> --out <dir> [--previous <dir>]`: check, then write the
+//! manifests, the page bodies (Markdown rendered to safe HTML) and the media the app
+//! fetches, and the open feeds (FEEDS.md): their addresses under `SITE_URL`, changes since
+//! the build published in `--previous` dated `BUILD_DATE` (else today, UTC). Nothing is
 //! written when the content has problems.
 //! `content-cli links <content-dir> […]`: ask every address of another site the content
 //! links to whether it still answers (`src/links.rs`; needs network, not part of the tests).
@@ -13,7 +15,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: content-cli check [--strict] <content-dir>\n       content-cli build [--strict] <content-dir> --out <output-dir>\n       content-cli i18n <i18n-dir> [--out <output-dir>]\n       content-cli links <content-dir> [--report <file>] [--timeout <seconds>] [--concurrency <n>] [--strict]";
+const USAGE: &str = "usage: content-cli check [--strict] <content-dir>\n       content-cli build [--strict] <content-dir> --out <output-dir> [--previous <published-content-dir>]\n       content-cli i18n <i18n-dir> [--out <output-dir>]\n       content-cli links <content-dir> [--report <file>] [--timeout <seconds>] [--concurrency <n>] [--strict]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
     }
     // `--strict`: pages due for review are errors, not warnings (content CI uses it).
     let strict = args.iter().any(|a| a == "--strict");
+    let mut previous = None;
     let (dir, out) = match args
         .iter()
         .map(String::as_str)
@@ -34,6 +37,10 @@ fn main() -> ExitCode {
     {
         ["check", dir] => (Path::new(*dir).to_owned(), None),
         ["build", dir, "--out", out] => {
+            (Path::new(*dir).to_owned(), Some(Path::new(*out).to_owned()))
+        }
+        ["build", dir, "--out", out, "--previous", before] => {
+            previous = Some(Path::new(*before).to_owned());
             (Path::new(*dir).to_owned(), Some(Path::new(*out).to_owned()))
         }
         _ => {
@@ -90,9 +97,21 @@ fn main() -> ExitCode {
         site.countries.len()
     );
     if let Some(out) = out {
-        if let Err(e) = content_cli::build(&site, &dir, &out) {
-            eprintln!("cannot write {}: {e}", out.display());
-            return ExitCode::FAILURE;
+        let env = |name| std::env::var(name).ok();
+        let publish =
+            match content_cli::Publish::new(env("SITE_URL").as_deref(), Some(&today), previous) {
+                Ok(publish) => publish,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+        match content_cli::build_with(&site, &dir, &out, &publish) {
+            Ok(notes) => notes.iter().for_each(|n| eprintln!("note: {n}")),
+            Err(e) => {
+                eprintln!("cannot write {}: {e}", out.display());
+                return ExitCode::FAILURE;
+            }
         }
         eprintln!("manifests written to {}", out.display());
     }

@@ -18,8 +18,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use content::changes::ChangeLog;
 use content::front_matter;
-use content::ics::event_calendar;
+use content::ics::{calendar, event_calendar, event_uid, CalendarEvent};
 use content::lang::Lang;
 use content::markdown::{render_markdown, FOOTNOTE_ID_PREFIX, HEADING_ID_PREFIX};
 use content::query::{decode, encode, Query};
@@ -32,6 +33,8 @@ use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use proptest::test_runner::{FileFailurePersistence, RngAlgorithm, RngSeed};
 use scraper::Html;
+
+mod feed_checks;
 
 /// Cases per property in the normal test run: enough to reach every generator's branches,
 /// few enough that the whole file takes about a second in a debug build.
@@ -685,16 +688,34 @@ proptest! {
         let _ = site.index();
         for country in &site.countries {
             for lang in &country.summary.languages {
-                let _ = country.manifest(lang);
+                // Its Atom feed is well-formed XML with what RFC 4287 requires.
+                if let Some(manifest) = country.manifest(lang) {
+                    let log = ChangeLog::new(manifest.country.code.clone(), lang);
+                    if let Some(feed) =
+                        content::atom::country_feed(&manifest, &log, "https://example.org/")
+                    {
+                        let read = feed_checks::atom(&feed).map_err(TestCaseError::fail)?;
+                        prop_assert_eq!(read.entries.len(), manifest.pages.len() + 1);
+                    }
+                }
             }
             let asset_base = format!("content/{}/", country.summary.code);
             for page in &country.pages {
                 let entry = &page.entry;
                 let ids: Vec<String> = entry.toc.iter().map(|t| t.id.clone()).collect();
                 check_rendered(&page.html, &ids, &asset_base, &entry.lang)?;
-                for event in entry.election.iter().flat_map(|e| &e.events) {
+                let mut events = Vec::new();
+                for (n, event) in entry.election.iter().flat_map(|e| &e.events).enumerate() {
                     check_calendar(&event_calendar(event, &entry.title, "u@x", &entry.reviewed))?;
+                    events.push(CalendarEvent {
+                        event,
+                        title: &entry.title,
+                        uid: event_uid("aa", &entry.slug, n),
+                        stamp: &entry.reviewed,
+                    });
                 }
+                let whole = check_calendar(&calendar(&entry.title, &events))?;
+                prop_assert_eq!(whole.len(), events.len());
             }
         }
     }
@@ -703,36 +724,10 @@ proptest! {
 // ---------------------------------------------------------------------------------------
 // Calendar files.
 
-/// RFC 5545's line rules: CRLF only at line ends, lines of at most 75 octets, continuation
-/// lines starting with a space, and no property but the writer's own.
-fn check_calendar(ics: &str) -> Result<(), TestCaseError> {
-    let lines = ics.strip_suffix("\r\n");
-    prop_assert!(lines.is_some(), "does not end with CRLF: {ics:?}");
-    let mut unfolded: Vec<String> = Vec::new();
-    for line in lines.unwrap().split("\r\n") {
-        prop_assert!(!line.contains(['\r', '\n']), "bare CR or LF in {line:?}");
-        prop_assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
-        match line.strip_prefix(' ') {
-            Some(rest) if !unfolded.is_empty() => unfolded.last_mut().unwrap().push_str(rest),
-            _ => unfolded.push(line.to_owned()),
-        }
-    }
-    for line in &unfolded {
-        let name = line.split([':', ';']).next().unwrap_or_default();
-        prop_assert!(
-            [
-                "BEGIN", "VERSION", "PRODID", "CALSCALE", "METHOD", "UID", "DTSTAMP", "SEQUENCE",
-                "DTSTART", "DTEND", "SUMMARY", "END"
-            ]
-            .contains(&name),
-            "property {name:?} in {ics:?}"
-        );
-    }
-    prop_assert_eq!(
-        unfolded.iter().filter(|l| l.starts_with("BEGIN:")).count(),
-        2
-    );
-    Ok(())
+/// RFC 5545's line rules and structure, and no property but the writer's own
+/// (`feed_checks::calendar`, which the build's own calendars pass too).
+fn check_calendar(ics: &str) -> Result<Vec<feed_checks::Event>, TestCaseError> {
+    feed_checks::calendar(ics).map_err(TestCaseError::fail)
 }
 
 fn hostile_text() -> BoxedStrategy<String> {
@@ -781,8 +776,59 @@ proptest! {
             end,
             time_zone: "Europe/Paris".into(),
         };
-        check_calendar(&event_calendar(&event, &title, &uid, &stamp))?;
+        let alone = check_calendar(&event_calendar(&event, &title, &uid, &stamp))?;
+        prop_assert_eq!(alone.len(), 1);
+        // In a calendar of many, named by hostile text too, the event is the same.
+        let many = [0, 1].map(|_| CalendarEvent { event: &event, title: &title, uid: uid.clone(), stamp: &stamp });
+        let whole = check_calendar(&calendar(&title, &many))?;
+        prop_assert_eq!(&whole, &[alone[0].clone(), alone[0].clone()]);
     }
+}
+
+proptest! {
+    #![proptest_config(config(1))]
+
+    /// The Atom feed of pages with hostile titles, summaries and languages is well-formed
+    /// XML that reads back as written (less the characters XML cannot hold).
+    #[test]
+    fn atom_feeds_stay_well_formed(
+        title in hostile_text(),
+        summary in prop::option::of(hostile_text()),
+        page_title in hostile_text(),
+        page_lang in hostile_text(),
+        reviewed in prop_oneof![pick(&["2025-01-15", "not a date", ""]), hostile_text()],
+    ) {
+        content::lang::set_test_languages();
+        let mut manifest = fixture_manifest();
+        manifest.hub.title = title.clone();
+        manifest.hub.summary = summary;
+        manifest.pages[0].title = page_title.clone();
+        manifest.pages[0].lang = page_lang;
+        manifest.pages[0].reviewed = reviewed;
+        let log = ChangeLog::new(manifest.country.code.clone(), &manifest.lang);
+        let feed = content::atom::country_feed(&manifest, &log, "https://example.org/").unwrap();
+        let read = feed_checks::atom(&feed).map_err(TestCaseError::fail)?;
+        let xml_text = |s: &str| -> String {
+            // What XML keeps of a text: its allowed characters, line ends normalised.
+            let allowed: String = s.chars().filter(|&c| matches!(c, '\t' | '\n' | '\r'
+                | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)).collect();
+            allowed.replace("\r\n", "\n").replace('\r', "\n")
+        };
+        prop_assert_eq!(read.title, xml_text(&title));
+        prop_assert!(read.entries.iter().any(|e| e.title == xml_text(&page_title)));
+    }
+}
+
+/// The valid fixture's English manifest.
+fn fixture_manifest() -> content::CountryManifest {
+    static MANIFEST: OnceLock<content::CountryManifest> = OnceLock::new();
+    MANIFEST
+        .get_or_init(|| {
+            content::lang::set_test_languages();
+            let site = content_cli::check(valid_tree()).unwrap();
+            site.countries[0].manifest("en").unwrap()
+        })
+        .clone()
 }
 
 // ---------------------------------------------------------------------------------------

@@ -151,6 +151,45 @@ fn markdown_is_not_in_the_wasm() {
     }
 }
 
+/// The JSON Schemas are generated natively (`content`'s `schema` feature, for the content
+/// build): the schema generator must not reach the wasm, which reads the manifests only.
+#[test]
+fn schema_generation_is_not_in_the_wasm() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let out = Command::new(&cargo)
+        .current_dir(workspace_root())
+        .args(["tree", "--locked", "-p", "election-center"])
+        .args([
+            "--target",
+            "wasm32-unknown-unknown",
+            "-e",
+            "normal,features",
+        ])
+        .args(["--prefix", "none", "--format", "{p} {f}"])
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "cargo tree failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tree = String::from_utf8(out.stdout).unwrap();
+    let places: Vec<String> = tree
+        .lines()
+        .filter(|l| {
+            l.starts_with("schemars ")
+                || l.starts_with("jsonschema ")
+                || (l.starts_with("content ") && l.contains("schema"))
+        })
+        .map(str::to_owned)
+        .collect();
+    assert_none(
+        "the wasm must not compile the schema generator: enable `content`'s `schema` feature \
+         only in native crates (content-cli)",
+        places,
+    );
+}
+
 /// Every id in a rendered body starts with `h-` or `fn-`; an id the app writes that starts
 /// so too could be taken by a heading, breaking the skip link or `aria-labelledby`.
 #[test]

@@ -1,27 +1,92 @@
-//! "Add to calendar": one iCalendar file (RFC 5545) per election event, written at build
-//! time so that the browser app only links to it.
+//! "Add to calendar": iCalendar files (RFC 5545) written at build time so that the browser
+//! app only links to them: one per election event ([`event_calendar`]), and subscribable
+//! ones holding many events ([`calendar`]: every date of one election, or of every election
+//! of a country). An event has the same UID ([`event_uid`]) in every file, so a calendar app
+//! that imported it from one file updates it from another instead of showing it twice.
 
 use crate::manifest::ElectionEvent;
+
+/// The UID of event `n` (its index in the manifest) of the election `slug` of `country`:
+/// stable across builds and languages.
+pub fn event_uid(country: &str, slug: &str, n: usize) -> String {
+    format!("{country}-{slug}-{n}@election-center")
+}
 
 /// The `.ics` text for `event` of the election `title`. `uid` must be stable and unique
 /// (calendar apps update an event with the same UID); `stamp` is the page's `YYYY-MM-DD`
 /// review date, used as DTSTAMP and SEQUENCE, so that building twice gives the same file.
 pub fn event_calendar(event: &ElectionEvent, title: &str, uid: &str, stamp: &str) -> String {
+    let mut lines = header();
+    push_event(
+        &mut lines,
+        &CalendarEvent {
+            event,
+            title,
+            uid: uid.to_owned(),
+            stamp,
+        },
+    );
+    lines.push("END:VCALENDAR".to_owned());
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+/// One event of a [`calendar`]: as the arguments of [`event_calendar`].
+pub struct CalendarEvent<'a> {
+    pub event: &'a ElectionEvent,
+    /// The election's title.
+    pub title: &'a str,
+    pub uid: String,
+    /// The election page's `YYYY-MM-DD` review date.
+    pub stamp: &'a str,
+}
+
+/// A calendar named `name` holding `events`, each written exactly as in its own file, to
+/// import or subscribe to. It asks subscribing apps to look for changes daily
+/// (REFRESH-INTERVAL, RFC 7986, and its older non-standard twin X-PUBLISHED-TTL).
+pub fn calendar(name: &str, events: &[CalendarEvent<'_>]) -> String {
+    let mut lines = header();
+    lines.extend([
+        format!("NAME:{}", escape(name)),
+        format!("X-WR-CALNAME:{}", escape(name)),
+        "REFRESH-INTERVAL;VALUE=DURATION:P1D".to_owned(),
+        "X-PUBLISHED-TTL:P1D".to_owned(),
+    ]);
+    for event in events {
+        push_event(&mut lines, event);
+    }
+    lines.push("END:VCALENDAR".to_owned());
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+fn header() -> Vec<String> {
+    [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Election Center//Election Center//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+fn push_event(lines: &mut Vec<String>, e: &CalendarEvent<'_>) {
+    let CalendarEvent {
+        event,
+        title,
+        uid,
+        stamp,
+    } = e;
     let summary = match &event.label {
         Some(label) => format!("{label} – {title}"),
-        None => title.to_owned(),
+        None => (*title).to_owned(),
     };
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//Election Center//Election Center//EN".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-        "METHOD:PUBLISH".to_owned(),
+    lines.extend([
         "BEGIN:VEVENT".to_owned(),
         format!("UID:{}", escape(uid)),
         format!("DTSTAMP:{}T000000Z", compact(stamp)),
         format!("SEQUENCE:{}", sequence(stamp)),
-    ];
+    ]);
     match (&event.date, &event.start) {
         (Some(day), _) => {
             lines.push(format!("DTSTART;VALUE=DATE:{}", compact(day)));
@@ -38,8 +103,7 @@ pub fn event_calendar(event: &ElectionEvent, title: &str, uid: &str, stamp: &str
         (None, None) => {}
     }
     lines.push(format!("SUMMARY:{}", escape(&summary)));
-    lines.extend(["END:VEVENT".to_owned(), "END:VCALENDAR".to_owned()]);
-    lines.iter().map(|l| fold(l)).collect()
+    lines.push("END:VEVENT".to_owned());
 }
 
 /// `2024-06-30` → `20240630`; `2025-05-04T04:00:00Z` → `20250504T040000Z`. Only letters and
@@ -234,6 +298,47 @@ mod tests {
             "{ics}"
         );
         assert!(ics.contains("\r\nSUMMARY:Vote\r\n"), "{ics}");
+    }
+
+    #[test]
+    fn a_calendar_holds_each_event_as_its_own_file_does() {
+        let first = event(Some("2024-06-30"), None, None, Some("Premier tour"));
+        let second = event(
+            None,
+            Some("2024-07-07T06:00:00Z"),
+            Some("2024-07-07T18:00:00Z"),
+            Some("Second tour"),
+        );
+        let events: Vec<CalendarEvent> = [&first, &second]
+            .into_iter()
+            .enumerate()
+            .map(|(n, e)| CalendarEvent {
+                event: e,
+                title: "Législatives 2024",
+                uid: event_uid("fr", "legislative-2024", n),
+                stamp: "2026-11-25",
+            })
+            .collect();
+        let ics = calendar("Élections, France; 2024", &events);
+        assert!(
+            ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"),
+            "{ics}"
+        );
+        assert!(
+            ics.contains(
+                "\r\nNAME:Élections\\, France\\; 2024\r\nX-WR-CALNAME:Élections\\, France\\; 2024\r\n"
+            ),
+            "{ics}"
+        );
+        assert!(ics.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"), "{ics}");
+        for e in &events {
+            let own = event_calendar(e.event, e.title, &e.uid, e.stamp);
+            let vevent =
+                &own[own.find("BEGIN:VEVENT").unwrap()..own.find("END:VCALENDAR").unwrap()];
+            assert!(ics.contains(vevent), "{vevent} not in {ics}");
+        }
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
+        assert_eq!(event_uid("fr", "x", 3), "fr-x-3@election-center");
     }
 
     #[test]

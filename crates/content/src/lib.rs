@@ -9,8 +9,10 @@
 //! a time-zone database) behind `build`, which implies `render`: only the CLI enables them,
 //! so the wasm carries no Markdown parser.
 
+pub mod changes;
 pub mod countdown;
 pub mod diagnostic;
+pub mod feeds;
 pub mod format;
 pub mod html;
 pub mod lang;
@@ -26,6 +28,8 @@ pub mod citation;
 #[cfg(feature = "render")]
 pub mod markdown;
 
+#[cfg(feature = "build")]
+pub mod atom;
 #[cfg(feature = "build")]
 pub mod external_links;
 #[cfg(feature = "build")]
@@ -48,6 +52,9 @@ mod source_file;
 mod suggest;
 #[cfg(feature = "build")]
 mod time;
+
+#[cfg(feature = "schema")]
+pub mod schema;
 
 pub use diagnostic::Diagnostic;
 pub use manifest::*;

@@ -12,6 +12,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// `content/index.json`: every country.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SiteIndex {
     pub schema: u32,
     pub countries: Vec<CountrySummary>,
@@ -74,6 +75,7 @@ impl std::fmt::Display for CountryCode {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountrySummary {
     /// Also the address segment.
     pub code: CountryCode,
@@ -106,6 +108,7 @@ impl CountrySummary {
 
 /// `content/<country>/<lang>.json`: everything the app needs to draw a country in one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountryManifest {
     pub schema: u32,
     pub lang: String,
@@ -119,6 +122,7 @@ pub struct CountryManifest {
 /// folder, so a list view never downloads every body. Exactly one of the kind-specific
 /// fields is present, matching `section`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PageEntry {
     /// `None` for the country's hub page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,6 +135,7 @@ pub struct PageEntry {
     pub summary: Option<String>,
     pub weight: i32,
     /// `YYYY-MM-DD`.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub reviewed: String,
     /// Due for a new review when the content was built (`review.rs`): voters are told the
     /// page may be out of date.
@@ -154,14 +159,17 @@ pub struct PageEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceRef {
     pub title: String,
     /// Absent for printed or unpublished documents, which the title must then identify.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
     pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TocEntry {
     pub level: u8,
     pub id: String,
@@ -169,6 +177,7 @@ pub struct TocEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Election {
     #[serde(rename = "type")]
     pub election_type: ElectionType,
@@ -220,6 +229,7 @@ names!(PartnerKind { FactChecker = "fact_checker", MediaLiteracy = "media_litera
 names!(GuideTopic { CheckAClaim = "check_a_claim", ManipulatedMedia = "manipulated_media", AiGenerated = "ai_generated", Labels = "labels", CoordinatedBehaviour = "coordinated_behaviour", Reporting = "reporting", HowToVote = "how_to_vote", Results = "results", Other = "other" });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
 pub enum ElectionType {
@@ -232,6 +242,7 @@ pub enum ElectionType {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
 pub enum ElectionStatus {
@@ -243,28 +254,33 @@ pub enum ElectionStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ElectionEvent {
     pub kind: EventKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// When the event lasts whole days: `YYYY-MM-DD` in `time_zone`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub date: Option<String>,
     /// When it has a time: the instant, RFC 3339 in UTC (`2024-06-30T06:00:00Z`). Computed at
     /// build time from the local time and zone, so the browser needs no time-zone database.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date-time")))]
     pub start: Option<String>,
     /// `start` as the wall clock in `time_zone` (`2024-06-30T08:00`), computed at build
     /// time: how the app and pre-rendered pages write the time, identically on both sides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local_start: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date-time")))]
     pub end: Option<String>,
     /// IANA zone the event is defined in; show times in it.
     pub time_zone: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
 pub enum EventKind {
@@ -279,8 +295,10 @@ pub enum EventKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Resource {
     pub kind: ResourceKind,
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
     pub url: String,
     /// What a voter goes there for.
     pub purpose: String,
@@ -289,6 +307,7 @@ pub struct Resource {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
 pub enum ResourceKind {
@@ -301,16 +320,20 @@ pub enum ResourceKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Partner {
     pub kind: PartnerKind,
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
     pub url: String,
     pub languages: Vec<String>,
     /// Where a voter can send a claim to be checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
     pub submit_claim_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
 pub enum PartnerKind {
@@ -320,11 +343,13 @@ pub enum PartnerKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Guide {
     pub topic: GuideTopic,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
 pub enum GuideTopic {
@@ -340,6 +365,7 @@ pub enum GuideTopic {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Video {
     /// Slug of a partner page of the same country; absent for videos Election Center made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -351,6 +377,7 @@ pub struct Video {
     pub duration_seconds: Option<u32>,
     /// `YYYY-MM-DD`; as `duration_seconds`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub published: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
@@ -361,6 +388,7 @@ pub struct Video {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VideoSource {
     /// Served from this site; paths relative to the country's folder.
@@ -369,10 +397,14 @@ pub enum VideoSource {
         captions: Vec<Captions>,
     },
     /// Watched on the partner's site.
-    External { url: String },
+    External {
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
+        url: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Captions {
     pub lang: String,
     pub label: String,

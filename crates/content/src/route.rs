@@ -27,6 +27,11 @@ use crate::manifest::{CountryCode, CountryManifest, CountrySummary, SiteIndex};
 /// The sections of a country, in the order its hub lists them. A new section is a variant
 /// here (with its folder name), its page kind in `page/` and its view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(description = "A section of a country: its folder and address segment.")
+)]
 #[serde(rename_all = "lowercase")]
 // As the manifests' other names (`manifest::names!`): less wasm than the derived visitor.
 #[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]

@@ -9,6 +9,7 @@
 //! address: `SITE_URL` (`https://elections.example.org/`, with any sub-path the site is
 //! served under); see `site_url`.
 
+mod feeds;
 mod sitemap;
 
 use std::fs;
@@ -58,15 +59,25 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
     }
     let index: SiteIndex = serde_json::from_str(&read("content/index.json")?)
         .map_err(|e| format!("content/index.json: {e}"))?;
+    let mut manifests = feeds::Manifests::new();
     let routes = site_routes(&index, |country, lang| {
+        let key = (country.code.clone(), lang.to_owned());
+        if let Some(manifest) = manifests.get(&key) {
+            return Ok(manifest.clone());
+        }
         let file = format!("content/{}/{lang}.json", country.code);
-        serde_json::from_str::<CountryManifest>(&read(&file)?).map_err(|e| format!("{file}: {e}"))
+        let manifest = serde_json::from_str::<CountryManifest>(&read(&file)?)
+            .map_err(|e| format!("{file}: {e}"))?;
+        manifests.insert(key, manifest.clone());
+        Ok::<_, String>(manifest)
     })?;
     for route in &routes {
-        write(
-            &route.file(),
-            &election_center::prerender::page(&template, &route.path(), &site_url)?,
-        )?;
+        let page = election_center::prerender::page(&template, &route.path(), &site_url)?;
+        let page = match feeds::link(route, &index, &manifests, &site_url) {
+            Some(link) => feeds::into_head(&page, &link),
+            None => page,
+        };
+        write(&route.file(), &page)?;
     }
     // Any path the host does not know: the not-found page, which still starts the app.
     write(
