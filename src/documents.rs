@@ -122,7 +122,19 @@ fn article_html(page: &LoadedPage, booklet: &str, id: &str) -> String {
     .replace("id=\"", &format!("id=\"{id}-"))
     .replace("aria-labelledby=\"", &format!("aria-labelledby=\"{id}-"))
     .replace("href=\"#", &format!("href=\"{booklet}#{id}-"));
-    format!("<section class=\"booklet-page\" id=\"{id}\">{article}</section>")
+    format!(
+        "<section class=\"booklet-page\" id=\"{id}\">{}</section>",
+        demote_headings(&article)
+    )
+}
+
+/// Every heading one level down (`h1` → `h2`, …; `h6` stays), so the booklet has one `h1`,
+/// its own, and each page's outline sits under it.
+fn demote_headings(html: &str) -> String {
+    (1..=5).rev().fold(html.to_owned(), |html, level| {
+        html.replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1))
+    })
 }
 
 /// What changed in a country's guide, build by build (`changes.json`, written by the content
@@ -206,5 +218,18 @@ fn aspect_key(aspect: Aspect) -> &'static str {
         Aspect::Body => "changes.aspect.body",
         Aspect::Sources => "changes.aspect.sources",
         Aspect::Details => "changes.aspect.details",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::demote_headings;
+
+    #[test]
+    fn headings_move_one_level_down_once() {
+        assert_eq!(
+            demote_headings("<h1 id=\"a\">A</h1><h2>B</h2><h5>C</h5><h6>D</h6><hr>"),
+            "<h2 id=\"a\">A</h2><h3>B</h3><h6>C</h6><h6>D</h6><hr>"
+        );
     }
 }

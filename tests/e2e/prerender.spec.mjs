@@ -15,6 +15,11 @@ function routes() {
   return read('routes.json').map((r) => {
     if (!r.country) return { ...r, title: text(r.lang, 'site.name') };
     const m = (manifests[r.manifest] ??= read(r.manifest));
+    // A page the app does not draw: the whole guide, what changed.
+    if (r.document) {
+      const name = m.country.names[r.lang] ?? m.country.names.en;
+      return { ...r, title: text(r.lang, `${r.document}.title`).replace('{country}', name) };
+    }
     if (!r.section) return { ...r, title: m.hub.title, body: true };
     if (!r.slug) return { ...r, title: text(r.lang, `section.${r.section}`) };
     return { ...r, title: m.pages.find((p) => p.section === r.section && p.slug === r.slug).title, body: true };
@@ -90,7 +95,7 @@ for (const lang of UI_LANGUAGES) {
     const warnings = [];
     page.on('console', (m) => { if (m.type() === 'warning' && !/integrity|preloaded using link preload/.test(m.text())) warnings.push(m.text()); });
     await watchTakeover(page);
-    for (const route of routes().filter((r) => r.lang === lang)) {
+    for (const route of routes().filter((r) => r.lang === lang && !r.document)) {
       await test.step(route.path, async () => {
         await page.goto(route.path);
         await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
