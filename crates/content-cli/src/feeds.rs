@@ -160,7 +160,7 @@ fn calendar_events<'a>(code: &str, page: &'a PageEntry) -> Vec<CalendarEvent<'a>
         .map(|(n, event)| CalendarEvent {
             event,
             title: &page.title,
-            uid: ics::event_uid(code, &page.slug, n),
+            uid: ics::event_uid(code, &page.slug, &election.events, n),
             stamp: &page.reviewed,
         })
         .collect()

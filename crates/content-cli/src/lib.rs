@@ -115,7 +115,7 @@ fn write_calendars(dir: &Path, code: &str, entry: &content::PageEntry) -> io::Re
         return Ok(());
     };
     for (n, event) in election.events.iter().enumerate() {
-        let uid = content::ics::event_uid(code, &entry.slug, n);
+        let uid = content::ics::event_uid(code, &entry.slug, &election.events, n);
         let ics = content::ics::event_calendar(event, &entry.title, &uid, &entry.reviewed);
         write(
             &dir.join(format!("{}/elections/{}/{n}.ics", entry.lang, entry.slug)),

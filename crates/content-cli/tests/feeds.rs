@@ -255,7 +255,10 @@ fn calendars_hold_every_date_with_the_uids_of_their_own_files() {
                     let own = feeds::event_calendar(&code, &page.lang, &page.slug, n);
                     let own = feed_checks::calendar(&read(&out.join(&own))).unwrap();
                     assert_eq!(own, std::slice::from_ref(event), "{path} event {n}");
-                    assert_eq!(event.uid, content::ics::event_uid(&code, &page.slug, n));
+                    assert_eq!(
+                        event.uid,
+                        content::ics::event_uid(&code, &page.slug, &election.events, n)
+                    );
                 }
                 expected.extend(whole);
             }

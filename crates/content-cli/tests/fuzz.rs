@@ -710,7 +710,7 @@ proptest! {
                     events.push(CalendarEvent {
                         event,
                         title: &entry.title,
-                        uid: event_uid("aa", &entry.slug, n),
+                        uid: event_uid("aa", &entry.slug, entry.election.as_ref().map_or(&[][..], |e| &e.events), n),
                         stamp: &entry.reviewed,
                     });
                 }

@@ -6,10 +6,15 @@
 
 use crate::manifest::ElectionEvent;
 
-/// The UID of event `n` (its index in the manifest) of the election `slug` of `country`:
-/// stable across builds and languages.
-pub fn event_uid(country: &str, slug: &str, n: usize) -> String {
-    format!("{country}-{slug}-{n}@election-center")
+/// The UID of `events[n]`, of the election `slug` of `country`: stable across builds and
+/// languages. It names the event by its kind and its rank among the election's events of
+/// that kind (`voting_day-2`), not by its place in the list, so that adding an event of
+/// another kind (a registration deadline before the first round) leaves the UIDs of the
+/// others, already in voters' calendars, as they were.
+pub fn event_uid(country: &str, slug: &str, events: &[ElectionEvent], n: usize) -> String {
+    let kind = events[n].kind;
+    let rank = events[..=n].iter().filter(|e| e.kind == kind).count();
+    format!("{country}-{slug}-{}-{rank}@election-center", kind.as_str())
 }
 
 /// The `.ics` text for `event` of the election `title`. `uid` must be stable and unique
@@ -174,6 +179,26 @@ mod tests {
     use super::*;
     use crate::manifest::EventKind;
 
+    #[test]
+    fn an_event_keeps_its_uid_when_one_of_another_kind_is_added_before_it() {
+        let round = |date| event(Some(date), None, None, None);
+        let mut events = vec![round("2025-05-04"), round("2025-05-18")];
+        let before: Vec<String> = (0..2).map(|n| event_uid("ro", "p", &events, n)).collect();
+        assert_eq!(
+            before,
+            [
+                "ro-p-voting_day-1@election-center",
+                "ro-p-voting_day-2@election-center"
+            ]
+        );
+        let mut deadline = round("2025-03-20");
+        deadline.kind = EventKind::RegistrationDeadline;
+        events.insert(0, deadline);
+        let after: Vec<String> = (0..3).map(|n| event_uid("ro", "p", &events, n)).collect();
+        assert_eq!(after[1..], before[..]);
+        assert_eq!(after[0], "ro-p-registration_deadline-1@election-center");
+    }
+
     fn event(
         date: Option<&str>,
         start: Option<&str>,
@@ -309,13 +334,14 @@ mod tests {
             Some("2024-07-07T18:00:00Z"),
             Some("Second tour"),
         );
+        let both = [first.clone(), second.clone()];
         let events: Vec<CalendarEvent> = [&first, &second]
             .into_iter()
             .enumerate()
             .map(|(n, e)| CalendarEvent {
                 event: e,
                 title: "Législatives 2024",
-                uid: event_uid("fr", "legislative-2024", n),
+                uid: event_uid("fr", "legislative-2024", &both, n),
                 stamp: "2026-11-25",
             })
             .collect();
@@ -338,7 +364,6 @@ mod tests {
             assert!(ics.contains(vevent), "{vevent} not in {ics}");
         }
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
-        assert_eq!(event_uid("fr", "x", 3), "fr-x-3@election-center");
     }
 
     #[test]
