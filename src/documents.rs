@@ -120,7 +120,9 @@ fn article_html(page: &LoadedPage, booklet: &str, id: &str) -> String {
     }
     .to_html()
     .replace("id=\"", &format!("id=\"{id}-"))
-    .replace("aria-labelledby=\"", &format!("aria-labelledby=\"{id}-"))
+    // A page's named regions ("Key dates") would repeat from page to page, and landmarks
+    // must be told apart: in the booklet they are plain sections.
+    .replace(" aria-labelledby=\"", " data-labelledby=\"")
     .replace("href=\"#", &format!("href=\"{booklet}#{id}-"));
     format!(
         "<section class=\"booklet-page\" id=\"{id}\">{}</section>",
