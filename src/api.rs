@@ -118,13 +118,22 @@ pub async fn country_manifest(
     code: &CountryCode,
     ui: Lang,
 ) -> Result<CountryManifest, FetchError> {
+    let lang = shown_language(index, code, ui)?;
+    get_json(&format!("{CONTENT_ROOT}/{code}/{lang}.json")).await
+}
+
+/// The language `code`'s pages are shown in with the interface in `ui`.
+fn shown_language<'a>(
+    index: &'a SiteIndex,
+    code: &CountryCode,
+    ui: Lang,
+) -> Result<&'a str, FetchError> {
     let country = index
         .countries
         .iter()
         .find(|c| c.code == *code)
         .ok_or(FetchError::NotFound)?;
-    let lang = country.shown_language(ui);
-    get_json(&format!("{CONTENT_ROOT}/{code}/{lang}.json")).await
+    Ok(country.shown_language(ui))
 }
 
 /// A page body as safe HTML, by the path the manifest gives relative to the country's folder.
@@ -154,12 +163,7 @@ pub async fn change_log(
     code: &CountryCode,
     ui: Lang,
 ) -> Result<content::changes::ChangeLog, FetchError> {
-    let country = index
-        .countries
-        .iter()
-        .find(|c| c.code == *code)
-        .ok_or(FetchError::NotFound)?;
-    let lang = country.shown_language(ui);
+    let lang = shown_language(index, code, ui)?;
     get_json(&format!("{CONTENT_ROOT}/{code}/{lang}/changes.json")).await
 }
 

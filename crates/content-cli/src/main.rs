@@ -76,7 +76,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let today = match content_cli::build_date() {
+    let today = match content_cli::build_date(std::env::var("BUILD_DATE").ok().as_deref()) {
         Ok(today) => today,
         Err(e) => {
             eprintln!("{e}");
@@ -98,14 +98,14 @@ fn main() -> ExitCode {
     );
     if let Some(out) = out {
         let env = |name| std::env::var(name).ok();
-        let publish =
-            match content_cli::Publish::new(env("SITE_URL").as_deref(), Some(&today), previous) {
-                Ok(publish) => publish,
-                Err(e) => {
-                    eprintln!("{e}");
-                    return ExitCode::FAILURE;
-                }
-            };
+        let publish = match content_cli::Publish::new(env("SITE_URL").as_deref(), &today, previous)
+        {
+            Ok(publish) => publish,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        };
         match content_cli::build_with(&site, &dir, &out, &publish) {
             Ok(notes) => notes.iter().for_each(|n| eprintln!("note: {n}")),
             Err(e) => {
