@@ -118,22 +118,13 @@ pub async fn country_manifest(
     code: &CountryCode,
     ui: Lang,
 ) -> Result<CountryManifest, FetchError> {
-    let lang = shown_language(index, code, ui)?;
-    get_json(&format!("{CONTENT_ROOT}/{code}/{lang}.json")).await
-}
-
-/// The language `code`'s pages are shown in with the interface in `ui`.
-fn shown_language<'a>(
-    index: &'a SiteIndex,
-    code: &CountryCode,
-    ui: Lang,
-) -> Result<&'a str, FetchError> {
     let country = index
         .countries
         .iter()
         .find(|c| c.code == *code)
         .ok_or(FetchError::NotFound)?;
-    Ok(country.shown_language(ui))
+    let lang = country.shown_language(ui);
+    get_json(&format!("{CONTENT_ROOT}/{code}/{lang}.json")).await
 }
 
 /// A page body as safe HTML, by the path the manifest gives relative to the country's folder.
@@ -155,15 +146,13 @@ pub async fn languages() -> Result<Vec<(String, String)>, FetchError> {
     get_json(LANGUAGES).await
 }
 
-/// A country's change log in the language its manifest for `ui` is in (`changes.json`),
-/// for the pre-rendered "what changed" page.
+/// A country's change log in the language `lang` of its manifest (`changes.json`), for the
+/// pre-rendered "what changed" page.
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn change_log(
-    index: &SiteIndex,
     code: &CountryCode,
-    ui: Lang,
+    lang: &str,
 ) -> Result<content::changes::ChangeLog, FetchError> {
-    let lang = shown_language(index, code, ui)?;
     get_json(&format!("{CONTENT_ROOT}/{code}/{lang}/changes.json")).await
 }
 
