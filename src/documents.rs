@@ -1,6 +1,6 @@
 //! The pages only the pre-renderer writes (`content::route::Document`), drawn natively
 //! from the built files with the app's own components. The browser loads them as plain
-//! pages (no script: `prerender.rs`), so they cost the voter's wasm nothing.
+//! pages (without the app: `prerender.rs`), so they cost the voter's wasm nothing.
 
 use std::future::Future;
 use std::pin::pin;
@@ -30,11 +30,12 @@ pub fn view(country: CountryCode, document: Document) -> AnyView {
     match document {
         Document::Print => booklet(&i18n, &index, &manifest).into_any(),
         Document::Changes => changes(&i18n, &manifest).into_any(),
+        Document::Offline => offline(&i18n, &manifest).into_any(),
     }
 }
 
 /// Natively every file is at hand, so a load answers at its first poll.
-fn at_hand<T>(load: impl Future<Output = T>) -> T {
+pub(crate) fn at_hand<T>(load: impl Future<Output = T>) -> T {
     match pin!(load).poll(&mut Context::from_waker(Waker::noop())) {
         Poll::Ready(answer) => answer,
         Poll::Pending => unreachable!("natively every file of the build is at hand"),
@@ -204,6 +205,67 @@ fn changes(i18n: &I18n, manifest: &CountryManifest) -> impl IntoView {
                     </ul>
                 </section>
             }).collect_view()}
+        </article>
+    }
+}
+
+/// Saving a country's guide on this device, to read without a connection: what is saved, in
+/// words, and the controls, which the page's own script (`scripts/offline/page.js`, added by
+/// `scripts/offline.mjs`) shows and runs: it reads the build's list of the files to save
+/// and their sizes (`offline/<country>/<lang>.json`), saves them where the offline worker
+/// finds them, and says how it went with the texts given here. Without that script, or in a
+/// browser (or app) that cannot save, the page says so instead.
+fn offline(i18n: &I18n, manifest: &CountryManifest) -> impl IntoView {
+    let code = manifest.country.code.clone();
+    let name = manifest.country.name(i18n.lang.as_str()).to_owned();
+    let hub = Route::Hub {
+        lang: i18n.lang,
+        country: code.clone(),
+    };
+    let title = i18n.tf("offline.title", &[("country", &name)]);
+    set_head(
+        Some(title.clone()),
+        i18n.tf("offline.description", &[("country", &name)]),
+    );
+    let videos = manifest
+        .pages
+        .iter()
+        .any(|p| p.section == Some(Section::Videos));
+    view! {
+        <Breadcrumbs trail=vec![(hub.href(), name.clone())] current=i18n.t("offline.link") />
+        <article class="offline">
+            <header>
+                <h1>{title}</h1>
+                <p class="lead">{i18n.t("offline.intro")}</p>
+            </header>
+            <p>{i18n.t("offline.contents")}</p>
+            <div
+                class="offline-save"
+                hidden=""
+                data-country=code.to_string()
+                data-lang=i18n.lang.as_str()
+                data-size=i18n.t("offline.size")
+                data-saved=i18n.t("offline.saved")
+                data-not-saved=i18n.t("offline.not_saved")
+                data-outdated=i18n.t("offline.outdated")
+                data-failed=i18n.t("offline.failed")
+                data-unsupported=i18n.t("offline.unsupported")
+            >
+                {videos.then(|| view! {
+                    <p><label><input type="checkbox" class="offline-videos" />" "{i18n.t("offline.videos")}" "<span class="offline-video-size"></span></label></p>
+                })}
+                <p class="offline-size"></p>
+                <p class="offline-actions">
+                    <button type="button" class="offline-save-button">{i18n.t("offline.save")}</button>
+                    " "
+                    <button type="button" class="offline-remove" hidden="">{i18n.t("offline.remove")}</button>
+                </p>
+                <p class="offline-progress" hidden="">
+                    <label>{i18n.t("offline.saving")}" "<progress max="1" value="0"></progress></label>
+                </p>
+            </div>
+            <p class="offline-status" role="status"></p>
+            <noscript><p>{i18n.t("offline.needs_script")}</p></noscript>
         </article>
     }
 }

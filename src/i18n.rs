@@ -161,6 +161,14 @@ pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// Natively: the interface in `lang`, from the build's files the pre-renderer has at hand,
+/// for what it writes around the app's render (head tags, the web app manifests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn at_hand(lang: Lang) -> Option<I18n> {
+    let texts = crate::documents::at_hand(api::texts(lang.as_str())).ok()?;
+    I18n::new(lang, texts).ok()
+}
+
 /// The site index and the interface texts of `lang`.
 async fn load(lang: Lang) -> Result<(I18n, Arc<SiteIndex>), api::FetchError> {
     let index = api::site_index().await?;

@@ -8,7 +8,7 @@ use leptos::tachys::view::RenderHtml;
 
 use content::{lang::Lang, route::Route};
 
-use crate::{api, head, App};
+use crate::{api, head, i18n, App};
 
 pub use crate::api::preload;
 
@@ -59,13 +59,20 @@ pub fn page(template: &str, path: &str, site_url: &str) -> Result<String, String
             )
         ));
     }
+    // The browser's colours around the page, and the app to install (`web_manifest`).
+    head_tags.push_str(&format!(
+        "<link rel=\"manifest\" href=\"{lang}.webmanifest\">\n\
+         <meta name=\"theme-color\" media=\"(prefers-color-scheme: light)\" content=\"{LIGHT}\">\n\
+         <meta name=\"theme-color\" media=\"(prefers-color-scheme: dark)\" content=\"{DARK}\">\n"
+    ));
     let html = replace_between(
         template,
         "<html",
         ">",
         &format!(
-            " lang=\"{lang}\" dir=\"{}\"",
-            if rtl { "rtl" } else { "ltr" }
+            " lang=\"{lang}\" dir=\"{}\"{}",
+            if rtl { "rtl" } else { "ltr" },
+            offline_texts(lang)?
         ),
     )?;
     let html = replace_between(&html, "<title>", "</title>", &escape(&title))?;
@@ -88,6 +95,61 @@ pub fn page(template: &str, path: &str, site_url: &str) -> Result<String, String
     // must end there, or its text differs from the app's.
     let end = html.rfind("</body>").unwrap_or(html.len());
     Ok(format!("{}</body></html>", &html[..end]))
+}
+
+/// The page's background, light and dark (`--bg` in `style/main.css`): the browser's bars
+/// around the page, and the splash screen of the installed app.
+const LIGHT: &str = "#ffffff";
+const DARK: &str = "#111418";
+
+/// The texts of the offline machinery, in the page's language, as `data-` attributes of
+/// `<html>`: the boot script's update prompt (`scripts/boot.mjs`), and what the offline
+/// worker writes into a page it answers from its cache (`scripts/offline/sw.js`). Written
+/// here, natively, so they cost the voter's wasm nothing.
+fn offline_texts(lang: Lang) -> Result<String, String> {
+    let i18n = i18n::at_hand(lang).ok_or_else(|| format!("no interface texts for `{lang}`"))?;
+    Ok([
+        ("update", "offline.update"),
+        ("reload", "offline.reload"),
+        ("saved-copy", "offline.saved_copy"),
+        ("missing", "offline.missing"),
+        ("missing-hint", "offline.missing_hint"),
+    ]
+    .iter()
+    .map(|(name, key)| format!(" data-{name}=\"{}\"", escape(&i18n.t(key))))
+    .collect())
+}
+
+/// The web app manifest of the site in `lang` (`<lang>.webmanifest`, which every page in that
+/// language links): what a browser needs to offer installing the guide as an app. One app
+/// (`id`, the site's `base` path) whatever the language it was installed in; it starts on
+/// the home page in that language. Addresses are relative to the manifest, so a build for a
+/// sub-path works as it is.
+pub fn web_manifest(lang: Lang, base: &str) -> Result<String, String> {
+    let i18n = i18n::at_hand(lang).ok_or_else(|| format!("no interface texts for `{lang}`"))?;
+    let icon = |size: u32, purpose: &str| {
+        serde_json::json!({
+            "src": format!("icons/{purpose}-{size}.png"),
+            "sizes": format!("{size}x{size}"),
+            "type": "image/png",
+            "purpose": purpose,
+        })
+    };
+    let manifest = serde_json::json!({
+        "id": base,
+        "name": i18n.t("site.name"),
+        "short_name": i18n.t("offline.short_name"),
+        "description": i18n.t("site.description"),
+        "lang": lang.as_str(),
+        "dir": if i18n.rtl { "rtl" } else { "ltr" },
+        "start_url": lang.as_str(),
+        "scope": "./",
+        "display": "standalone",
+        "background_color": LIGHT,
+        "theme_color": LIGHT,
+        "icons": [icon(192, "any"), icon(512, "any"), icon(192, "maskable"), icon(512, "maskable")],
+    });
+    Ok(serde_json::to_string_pretty(&manifest).expect("JSON values serialise"))
 }
 
 /// `html` without its `<script type="module" …></script>` elements (the app's boot).

@@ -102,27 +102,32 @@ fn loaded_view(
     }
 }
 
-/// Ways to take the guide along: the whole guide to print, what changed, every key date as
-/// one calendar, the Atom feed. The first two are pre-rendered pages, the others files the
-/// content build writes in the manifest's language (FEEDS.md): the browser opens them all.
+/// Ways to take the guide along: the whole guide to print, what changed, the guide saved for
+/// offline use, every key date as one calendar, the Atom feed. The first three are
+/// pre-rendered pages (`Document`), the others files the content build writes in the
+/// manifest's language (FEEDS.md): the browser opens them all. (The offline link shows only
+/// where the offline worker may run: `style/main.css`, `data-offline`.)
 fn hub_tools(i18n: &I18n, code: &CountryCode, lang: &str) -> impl IntoView {
-    let document = |document| {
-        Route::Document {
-            lang: i18n.lang,
-            country: code.clone(),
-            document,
-        }
-        .href()
-    };
     view! {
         <nav class="hub-tools" aria-label=i18n.t("hub.tools")>
             <ul>
-                <li><a href=document(Document::Print)>{i18n.t("hub.print")}</a></li>
-                <li><a href=document(Document::Changes)>{i18n.t("hub.changes")}</a></li>
+                {Document::ALL.into_iter().map(|document| {
+                    let href = Route::Document { lang: i18n.lang, country: code.clone(), document }.href();
+                    view! { <li><a href=href>{i18n.t(document_label(document))}</a></li> }
+                }).collect_view()}
                 <li><a href=format!("content/{code}/{lang}/calendar.ics") download="">{i18n.t("hub.calendar")}</a></li>
                 <li><a href=format!("content/{code}/{lang}/feed.atom") type="application/atom+xml">{i18n.t("hub.feed")}</a></li>
             </ul>
         </nav>
+    }
+}
+
+/// The hub's link to a document.
+fn document_label(document: Document) -> &'static str {
+    match document {
+        Document::Print => "hub.print",
+        Document::Changes => "hub.changes",
+        Document::Offline => "offline.link",
     }
 }
 

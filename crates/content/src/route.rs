@@ -7,7 +7,7 @@
 //! | `Hub`     | `/fr/ro`                       | `fr/ro.html`                 |
 //! | `Section` | `/fr/ro/videos`                | `fr/ro/videos.html`          |
 //! | `Page`    | `/fr/ro/guides/check-a-claim`  | `fr/ro/guides/check-a-claim.html` |
-//! | `Document`| `/fr/ro/print`, `/fr/ro/changes` | `fr/ro/print.html`         |
+//! | `Document`| `/fr/ro/print`, `/fr/ro/changes`, `/fr/ro/offline` | `fr/ro/print.html` |
 //!
 //! The first segment is the interface language; content links leave it out
 //! (`/ro/guides/check-a-claim`) and get the language of the page they are in. The router,
@@ -85,16 +85,20 @@ pub enum Document {
     Print,
     /// What changed in a country's guide, build by build.
     Changes,
+    /// Saving a country's guide on the device, to read it without a connection. The one
+    /// document with a script of its own (`scripts/offline.mjs`), which does the saving.
+    Offline,
 }
 
 impl Document {
-    pub const ALL: [Document; 2] = [Document::Print, Document::Changes];
+    pub const ALL: [Document; 3] = [Document::Print, Document::Changes, Document::Offline];
 
     /// The URL segment; no section has it.
     pub fn name(self) -> &'static str {
         match self {
             Document::Print => "print",
             Document::Changes => "changes",
+            Document::Offline => "offline",
         }
     }
 

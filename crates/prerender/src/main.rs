@@ -3,7 +3,8 @@
 //! with the app's own components (Leptos, natively) and writes each as a static page
 //! (`/fr/ro` → `fr/ro.html`, `/` → `index.html`) and `404.html`; then the lists of those
 //! pages: `routes.json` (what the browser tests walk), `sitemap.xml` with each page's
-//! language versions, and the sitemap's address in `robots.txt`.
+//! language versions, and the sitemap's address in `robots.txt`; and a web app manifest per
+//! interface language (`<lang>.webmanifest`, which its pages link).
 //!
 //! Absolute addresses (canonical links, hreflang, the sitemap) need the site's public
 //! address: `SITE_URL` (`https://elections.example.org/`, with any sub-path the site is
@@ -84,6 +85,12 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
         "404.html",
         &election_center::prerender::page(&template, "/404", &site_url)?,
     )?;
+    for lang in content::lang::Lang::all() {
+        write(
+            &format!("{lang}.webmanifest"),
+            &election_center::prerender::web_manifest(lang, base_href(&template)?)?,
+        )?;
+    }
     write("routes.json", &routes_json(&routes, &index))?;
     write("sitemap.xml", &sitemap::write(&routes, &site_url))?;
     let robots = fs::read_to_string(dist.join("robots.txt")).unwrap_or_default();
@@ -98,11 +105,7 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
 /// build to try out, not to publish). Its path must be the `<base href>` the build was
 /// made for (Trunk's `--public-url`), or every absolute address would be wrong.
 fn site_url_for(given: Option<&str>, template: &str) -> Result<String, String> {
-    let base = template
-        .split("<base href=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .ok_or("index.html has no <base href>")?;
+    let base = base_href(template)?;
     let Some(given) = given.filter(|g| !g.is_empty()) else {
         let local = format!("http://127.0.0.1:8080{base}");
         println!("prerender: SITE_URL is not set; canonical addresses and the sitemap use {local}");
@@ -125,6 +128,15 @@ fn site_url_for(given: Option<&str>, template: &str) -> Result<String, String> {
         ));
     }
     Ok(url)
+}
+
+/// The path of the build's `<base href>` (Trunk's `--public-url`): `/`, or a sub-path.
+fn base_href(template: &str) -> Result<&str, String> {
+    template
+        .split("<base href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or_else(|| "index.html has no <base href>".to_owned())
 }
 
 /// `routes.json`: every pre-rendered route with its file, language, parts and the manifest
