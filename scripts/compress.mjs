@@ -4,7 +4,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const COMPRESSIBLE = /\.(html|js|css|wasm|json|md|svg|txt|vtt|ics|xml|atom)$/;
+const COMPRESSIBLE = /\.(html|js|css|wasm|json|md|svg|txt|vtt|ics|xml|atom|webmanifest)$/;
 
 export function* walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -18,6 +18,9 @@ export function policy(scriptHashes) {
     "media-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
+    // The offline worker (sw.js) and the web app manifests (scripts/offline.mjs): this site's.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -19,7 +19,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 // Types the build ships that nginx's mime.types lacks, or sends without a charset (serve.mjs's
 // TYPES has them): a caption track served as anything but text/vtt is ignored by browsers;
 // feed readers expect Atom feeds as application/atom+xml (FEEDS.md).
-const EXTRA_TYPES = { vtt: 'text/vtt; charset=utf-8', ics: 'text/calendar; charset=utf-8', md: 'text/markdown; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' };
+const EXTRA_TYPES = { vtt: 'text/vtt; charset=utf-8', ics: 'text/calendar; charset=utf-8', md: 'text/markdown; charset=utf-8', atom: 'application/atom+xml; charset=utf-8', webmanifest: 'application/manifest+json; charset=utf-8' };
 
 /** The headers `_headers` sets for every path (`/*`), as [name, value] pairs. */
 export function readHeaders(text) {

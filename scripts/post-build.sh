@@ -3,8 +3,9 @@
 # interface texts into the build; a boot script that applies embedding settings before the
 # first paint and starts the app after it (boot.mjs); for release builds, a strict CSP
 # (csp.mjs) and then every route pre-rendered as a static page from that index.html
-# (crates/prerender). Development builds (`make serve`) skip the last two: the app mounts
-# from scratch there.
+# (crates/prerender), then the offline worker and what saving a country's guide takes
+# (offline.mjs, which reads the pre-rendered pages). Development builds (`make serve`) skip
+# the last three: the app mounts from scratch there.
 set -e
 # The open feeds (FEEDS.md): with PREVIOUS_CONTENT, the `content/` folder of the site as
 # last published, the change logs say what changed since and keep their history.
@@ -15,4 +16,5 @@ node scripts/boot.mjs
 if [ "$TRUNK_PROFILE" = release ]; then
   node scripts/csp.mjs
   cargo run --quiet --locked --package prerender -- "$TRUNK_STAGING_DIR"
+  node scripts/offline.mjs
 fi

@@ -26,7 +26,7 @@ const TYPES = {
   '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp',
   '.txt': 'text/plain; charset=utf-8', '.vtt': 'text/vtt; charset=utf-8', '.mp4': 'video/mp4', '.webm': 'video/webm',
   '.ics': 'text/calendar; charset=utf-8', '.xml': 'application/xml; charset=utf-8', '.ico': 'image/x-icon',
-  '.atom': 'application/atom+xml; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8', '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
