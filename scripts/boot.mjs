@@ -6,7 +6,19 @@
 // app passes in the address (`?embed=1&theme=dark`, see EMBEDDING.md), so an embedded page
 // never shows the site's header or the wrong theme. Inline, because a script file there
 // would block the first paint of every page on a request (Lighthouse measured +270 ms FCP
-// on a simulated phone); csp.mjs pins it by hash.
+// on a simulated phone); csp.mjs pins it by hash. They also mark where the offline worker
+// may run (`data-offline`, scripts/offline.mjs): not inside an app's webview or another
+// site's frame (`?embed=1`), nor from an app's packaged files (a `.html` address), unless
+// the host asks with `?offline=1` (EMBEDDING.md says why); and not where browsers have no
+// workers. The stylesheet shows the hub's offline link only there.
+// In release builds the boot script then also, every byte of it weighed (it counts in the
+// voter's budget, scripts/size-report.mjs): registers the worker once the app has started;
+// shows, in an <output> (a polite status), the line the worker writes into a page it
+// answered from its copy (`data-copy`) or sends when the page's data came from one; and,
+// when a new version of the worker waits, offers to reload with it (once it took over,
+// every page that ran the old one reloads: none stays on the old guide). The texts are the
+// page's (`data-` attributes of <html>, written natively by src/prerender.rs). The
+// take-over replaces the body, so a MutationObserver puts the line back.
 // Paths follow Trunk's --public-url (a sub-path such as /election-center/).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -28,14 +40,31 @@ const settings = `
   if (query.get('embed') === '1') root.dataset.embed = '';
   const theme = query.get('theme');
   if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+  const apart = query.get('embed') === '1' || location.pathname.endsWith('.html');
+  if (navigator.serviceWorker && (query.get('offline') === '1' || !apart)) root.dataset.offline = '';
 }
 `;
-const boot = `// Starts Election Center once the pre-rendered page has loaded and painted (see scripts/boot.mjs).
-const start = () => import('${js}').then((app) => app.default({ module_or_path: '${wasm}' }));
-const afterPaint = () => requestAnimationFrame(() => setTimeout(start));
-if (document.readyState === 'complete') afterPaint();
-else addEventListener('load', afterPaint, { once: true });
+// A module script runs before the page's load event, so waiting for it is enough.
+const start = `import('${js}').then((app) => app.default({ module_or_path: '${wasm}' }))`;
+const afterPaint = (run) => `addEventListener('load', () => requestAnimationFrame(() => setTimeout(${run})), { once: true });\n`;
+const offline = `const d = document, texts = d.documentElement.dataset, sw = navigator.serviceWorker, bar = d.createElement('output');
+const say = (...what) => { bar.replaceChildren(...what); bar.textContent ? d.body.append(bar) : bar.remove(); };
+new MutationObserver(() => bar.isConnected || !bar.textContent || d.body.append(bar)).observe(d.body, { childList: true });
+if (sw) {
+  const had = sw.controller;
+  say(texts.copy ?? '');
+  sw.onmessage = (e) => bar.lastElementChild || say(e.data);
+  sw.oncontrollerchange = () => had && location.reload();
+}
+const offline = () => 'offline' in texts && sw.register('sw.js').then((r) => {
+  const ask = () => r.waiting && sw.controller && say(texts.update, ' ', Object.assign(d.createElement('button'), { textContent: texts.reload, onclick: () => r.waiting.postMessage('update') }));
+  ask();
+  r.onupdatefound = () => r.installing.onstatechange = ask;
+}, () => {});
 `;
+const boot = process.env.TRUNK_PROFILE === 'release'
+  ? `${offline}${afterPaint(`() => ${start}.then(offline)`)}`
+  : afterPaint(`() => ${start}`);
 const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), boot);
 html = html
