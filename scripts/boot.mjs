@@ -60,7 +60,7 @@ const offline = () => 'offline' in texts && sw.register('sw.js').then((r) => {
   const ask = () => r.waiting && sw.controller && say(texts.update, ' ', Object.assign(d.createElement('button'), { textContent: texts.reload, onclick: () => r.waiting.postMessage('update') }));
   ask();
   r.onupdatefound = () => r.installing.onstatechange = ask;
-}, () => {});
+}).catch(() => {});
 `;
 const boot = process.env.TRUNK_PROFILE === 'release'
   ? `${offline}${afterPaint(`() => ${start}.then(offline)`)}`

@@ -67,8 +67,9 @@ test('the server sends a strict Content-Security-Policy that the app runs under'
 });
 
 test.describe('when the network fails', () => {
-  // The aborted requests are the point of these tests, not failures of the app.
-  test.use({ expectedProblems: [/content\/ro\/ro(\.json|\/guides\/check-a-claim\.html)/] });
+  // The aborted requests are the point of these tests, not failures of the app. Routing
+  // sees no request the offline worker answers (tests/e2e/offline.spec.mjs has its own).
+  test.use({ expectedProblems: [/content\/ro\/ro(\.json|\/guides\/check-a-claim\.html)/], serviceWorkers: 'block' });
 
   test('a failed content request shows a retry that recovers', async ({ page }) => {
     await page.goto('/ro/ro');
