@@ -22,9 +22,10 @@ const PAGES = [
   // Right to left, and the language switcher open.
   '/ar/ro',
   '/ar/ro/elections/presidential-2024',
-  // Pages the app does not draw: the whole guide, what changed.
+  // Pages the app does not draw: the whole guide, what changed, saving it for offline use.
   '/en/ro/print',
   '/fr/fr/changes',
+  '/ro/ro/offline',
 ];
 
 // `/fr/zz` is the not-found page, answered with HTTP 404 on purpose.
@@ -34,7 +35,9 @@ async function expectNoViolations(page, path) {
   await page.goto(path);
   // Checked as the app renders it (the static page is checked by the same markup); a
   // document has no app.
-  if (!/\/(print|changes)$/.test(path)) await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+  if (!/\/(print|changes|offline)$/.test(path)) await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+  // The offline page's controls, shown by its script once it knows the sizes.
+  if (path.endsWith('/offline')) await expect(page.locator('.offline-size')).not.toBeEmpty();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // Evaluated through the DevTools protocol, so the page's CSP does not apply.
   await page.evaluate(axeSource);
