@@ -268,10 +268,20 @@ test('the site installs as an app, in the page’s language, under any path', as
 test.describe('embedded', () => {
   const registrations = (page) => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope));
 
-  test('under a sub-path, the worker covers that path', async ({ page }) => {
-    await page.goto(`${SUBPATH}en/ro`);
-    await controlled(page);
-    expect(await registrations(page)).toEqual([SUBPATH]);
+  test.describe('under a sub-path', () => {
+    test.use({ expectedProblems: [OFFLINE] });
+
+    test('the worker covers that path, and its copies open there offline', async ({ page, context }) => {
+      await page.goto(`${SUBPATH}en/ro`);
+      await controlled(page);
+      expect(await registrations(page)).toEqual([SUBPATH]);
+      await expect.poll(() => kept(page, 'en/ro')).toBe(true);
+      await context.setOffline(true);
+      await page.reload();
+      await expect(h1(page)).toHaveAccessibleName('Elections in Romania');
+      await expect(page.locator('body')).toHaveAttribute('data-app', 'ready');
+      await expect(bar(page)).toHaveText(/^This copy of the page was saved on /);
+    });
   });
 
   test('in an embedding app, or from packaged files, no worker runs unless the host asks', async ({ page }) => {
