@@ -20,6 +20,8 @@ pub(super) const FIELDS: &[&str] = &[
     "external_url",
 ];
 
+pub(super) const CAPTION_FIELDS: &[&str] = &["lang", "label", "file"];
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct CaptionFm {
