@@ -255,6 +255,116 @@ pub fn report_warnings(root: &Path, warnings: &[Diagnostic]) -> String {
     out.join("\n")
 }
 
+/// How problems are printed: for people (`text`), for programs (`json`), or as GitHub
+/// Actions workflow commands that annotate a pull request's lines (`github`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Github,
+}
+
+impl Format {
+    pub fn parse(name: &str) -> Option<Format> {
+        match name {
+            "text" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "github" => Some(Format::Github),
+            _ => None,
+        }
+    }
+
+    /// `problems` of the tree at `root` in this format; for `text`, as [`report`] lists them.
+    pub fn render(self, root: &Path, problems: &[Diagnostic]) -> String {
+        match self {
+            Format::Text => list(root, problems).join("\n"),
+            Format::Json => {
+                let problems: Vec<JsonProblem> = problems
+                    .iter()
+                    .map(|p| JsonProblem {
+                        file: repository_path(root, &p.file),
+                        line: p.line.max(1),
+                        col: p.col.max(1),
+                        severity: severity(p),
+                        message: &p.message,
+                        hint: &p.hint,
+                    })
+                    .collect();
+                let mut json = String::from_utf8(to_json(&problems)).expect("JSON is UTF-8");
+                json.push('\n');
+                json
+            }
+            Format::Github => problems
+                .iter()
+                .map(|p| {
+                    let (command, title) = match p.severity {
+                        content::diagnostic::Severity::Error => ("error", "Content error"),
+                        content::diagnostic::Severity::Warning => ("warning", "Content warning"),
+                    };
+                    let message = if p.hint.is_empty() {
+                        p.message.clone()
+                    } else {
+                        format!("{}\nhelp: {}", p.message, p.hint)
+                    };
+                    format!(
+                        "::{command} file={},line={},col={},title={}::{}\n",
+                        github_property(&repository_path(root, &p.file)),
+                        p.line.max(1),
+                        p.col.max(1),
+                        github_property(title),
+                        github_data(&message)
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct JsonProblem<'a> {
+    file: String,
+    line: usize,
+    col: usize,
+    severity: &'static str,
+    message: &'a str,
+    hint: &'a str,
+}
+
+fn severity(problem: &Diagnostic) -> &'static str {
+    if problem.is_error() {
+        "error"
+    } else {
+        "warning"
+    }
+}
+
+/// A file of the tree at `root` as a path from the repository root (the directory the
+/// command runs in), `/`-separated: `content/fr/_index.fr.md`, whether `root` was given as
+/// `content`, `./content/` or an absolute path inside the repository.
+pub fn repository_path(root: &Path, file: &str) -> String {
+    let root = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| root.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| root.to_path_buf());
+    let root: PathBuf = root
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    root.join(file).to_string_lossy().replace('\\', "/")
+}
+
+/// A workflow command's message: `%`, CR and LF escaped, as the runner reads them back.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property (`file=…`): its message's escapes, and `:` and `,`.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
 fn list(root: &Path, problems: &[Diagnostic]) -> Vec<String> {
     let root = root.display().to_string();
     problems
