@@ -159,7 +159,6 @@ fn help(command: Option<&str>) -> ExitCode {
 
 /// A command's arguments: one folder and the options it takes.
 struct Args {
-    command: String,
     dir: PathBuf,
     strict: bool,
     out: Option<PathBuf>,
@@ -178,7 +177,6 @@ impl Args {
             ExitCode::from(2)
         };
         let mut parsed = Args {
-            command: command.to_owned(),
             dir: PathBuf::new(),
             strict: false,
             out: None,
@@ -250,7 +248,6 @@ fn check(args: Args) -> ExitCode {
         out,
         previous,
         format,
-        ..
     } = &args;
     // Which languages voters can be shown: the interface's (run from the repository).
     let i18n_dir = Path::new("i18n");
@@ -322,7 +319,7 @@ fn check(args: Args) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
-        eprintln!("{} written to {}", args.command, out.display());
+        eprintln!("content written to {}", out.display());
     }
     ExitCode::SUCCESS
 }
