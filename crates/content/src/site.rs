@@ -19,6 +19,7 @@ use crate::manifest::{
 use crate::page::{self, EventAt, Place, Reference, Target};
 use crate::review::DEFAULT_REVIEW_EVERY_DAYS;
 use crate::route::{is_slug, Route};
+use crate::suggest;
 use crate::time;
 use crate::toml_error::{self, Fields};
 use crate::{country_code, limits};
@@ -676,7 +677,13 @@ impl Site {
                         Some((format!("there is no partner `{slug}` in {code}"), format!("create content/{code}/partners/{slug}.{}.md, or use an existing partner's file name", country.summary.default_language)))
                     }
                     Target::Election(slug) if !self.has_page(code, Section::Elections, slug) => Some((format!("there is no election `{slug}` in {code}"), format!("use the file name of a page in content/{code}/elections/"))),
-                    Target::Link(url) => self.check_link(url).err().map(|m| (m, "link to a page that exists: /<country>, /<country>/<section> or /<country>/<section>/<page file name>, e.g. /fr/guides/check-a-claim".to_owned())),
+                    Target::Link(url) => self.check_link(url).err().map(|nearest| {
+                        let hint = match nearest {
+                            Some(path) => format!("did you mean {path}?"),
+                            None => "link to a page that exists: /<country>, /<country>/<section> or /<country>/<section>/<page file name>, e.g. /fr/guides/check-a-claim".to_owned(),
+                        };
+                        (format!("the link `{url}` leads to no page"), hint)
+                    }),
                     _ => None,
                 };
                 if let Some((message, hint)) = problem {
@@ -686,8 +693,9 @@ impl Site {
         }
     }
 
-    /// A site path (`/ro/guides/check-a-claim`, see `route`) must name a page that exists.
-    fn check_link(&self, url: &str) -> Result<(), String> {
+    /// A site path (`/ro/guides/check-a-claim`, see `route`) must name a page that exists;
+    /// if it does not, the path of the page its name was likely meant to be.
+    fn check_link(&self, url: &str) -> Result<(), Option<String>> {
         let path = url.split(['?', '#']).next().unwrap_or_default();
         if path.is_empty() {
             // `#anchor` or `?query`: this page.
@@ -711,14 +719,31 @@ impl Site {
                 section,
                 slug,
                 ..
-            }) => self.has_page(&country, section, &slug),
+            }) => {
+                if self.has_page(&country, section, &slug) {
+                    true
+                } else {
+                    // A misspelt page name: the nearest of its section's.
+                    let names: Vec<String> = self
+                        .country(&country)
+                        .into_iter()
+                        .flat_map(|c| c.page_files())
+                        .filter(|(s, _, _)| *s == Some(section))
+                        .map(|(_, name, _)| format!("`{name}`"))
+                        .collect();
+                    let nearest = suggest::did_you_mean(&format!("`{slug}` {}", names.join(" ")))
+                        .and_then(|d| d.split('`').nth(1).map(str::to_owned))
+                        .map(|name| format!("/{country}/{}/{name}", section.dir()));
+                    return Err(nearest);
+                }
+            }
             Some(Route::Document { country, .. }) => self.country(&country).is_some(),
             None => false,
         };
         if found {
             Ok(())
         } else {
-            Err(format!("the link `{url}` leads to no page"))
+            Err(None)
         }
     }
 
