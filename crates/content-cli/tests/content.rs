@@ -384,3 +384,34 @@ fn pages_due_for_review_are_marked_stale_and_warned() {
         warnings[0]
     );
 }
+
+/// An election and a referendum held on the same day are two election pages, each with its
+/// own events (CONTENT.md → An election and a referendum on the same day): the checker
+/// accepts the shared date, and each event keeps its own calendar entry.
+#[test]
+fn an_election_and_a_referendum_on_the_same_day_are_two_pages() {
+    content::lang::set_test_languages();
+    let mut tree = read_tree(&fixtures().join("valid")).unwrap();
+    tree.files.push(content::site::SourceFile {
+        path: "aa/elections/referendum-2025.en.md".into(),
+        text: "+++\ntitle = \"Constitutional referendum 2025\"\nreviewed = 2025-01-15\n\
+               type = \"referendum\"\nstatus = \"upcoming\"\n\n[[sources]]\ntitle = \"Calendar\"\n\
+               url = \"https://example.org/calendar\"\n\n[[events]]\nkind = \"voting_day\"\n\
+               start = 2025-05-04T07:00:00\nend = 2025-05-04T21:00:00\n\
+               time_zone = \"Europe/Bucharest\"\n+++\n\nOn the same day as the first round of the \
+               [general election](/aa/elections/general-2025).\n"
+            .into(),
+    });
+    let site = check(&tree).unwrap_or_else(|p| panic!("{p:#?}"));
+    let manifest = site.countries[0].manifest("en").unwrap();
+    let voting_day = |slug: &str| {
+        let page = manifest.pages.iter().find(|p| p.slug == slug).unwrap();
+        let events = &page.election.as_ref().unwrap().events;
+        let n = events
+            .iter()
+            .position(|e| e.start.as_deref() == Some("2025-05-04T04:00:00Z"))
+            .unwrap();
+        content::ics::event_uid("aa", slug, events, n)
+    };
+    assert_ne!(voting_day("general-2025"), voting_day("referendum-2025"));
+}
