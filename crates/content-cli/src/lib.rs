@@ -294,31 +294,51 @@ impl Format {
                 json.push('\n');
                 json
             }
-            Format::Github => problems
-                .iter()
-                .map(|p| {
-                    let (command, title) = match p.severity {
-                        content::diagnostic::Severity::Error => ("error", "Content error"),
-                        content::diagnostic::Severity::Warning => ("warning", "Content warning"),
-                    };
-                    let message = if p.hint.is_empty() {
-                        p.message.clone()
-                    } else {
-                        format!("{}\nhelp: {}", p.message, p.hint)
-                    };
-                    format!(
-                        "::{command} file={},line={},col={},title={}::{}\n",
-                        github_property(&repository_path(root, &p.file)),
-                        p.line.max(1),
-                        p.col.max(1),
-                        github_property(title),
-                        github_data(&message)
-                    )
-                })
-                .collect(),
+            Format::Github => {
+                let mut commands: String = problems
+                    .iter()
+                    .map(|p| {
+                        let (command, title) = match p.severity {
+                            content::diagnostic::Severity::Error => ("error", "Content error"),
+                            content::diagnostic::Severity::Warning => {
+                                ("warning", "Content warning")
+                            }
+                        };
+                        let message = if p.hint.is_empty() {
+                            p.message.clone()
+                        } else {
+                            format!("{}\nhelp: {}", p.message, p.hint)
+                        };
+                        format!(
+                            "::{command} file={},line={},col={},title={}::{}\n",
+                            github_property(&repository_path(root, &p.file)),
+                            p.line.max(1),
+                            p.col.max(1),
+                            github_property(title),
+                            github_data(&message)
+                        )
+                    })
+                    .collect();
+                // GitHub shows ten annotations of each kind per step, and drops the rest
+                // without a word: say so.
+                let errors = problems.iter().filter(|p| p.is_error()).count();
+                let warnings = problems.len() - errors;
+                let hidden = errors.saturating_sub(GITHUB_ANNOTATIONS)
+                    + warnings.saturating_sub(GITHUB_ANNOTATIONS);
+                if hidden > 0 {
+                    commands.push_str(&format!(
+                        "::notice title=More problems::GitHub shows {GITHUB_ANNOTATIONS} \
+                         annotations of each kind: {hidden} more are listed in this step's log\n"
+                    ));
+                }
+                commands
+            }
         }
     }
 }
+
+/// Annotations of one kind (errors, warnings) GitHub shows per step.
+const GITHUB_ANNOTATIONS: usize = 10;
 
 #[derive(serde::Serialize)]
 struct JsonProblem<'a> {
@@ -389,5 +409,28 @@ pub fn build_date() -> Result<String, String> {
             let (y, m, d) = content::countdown::civil_from_days((seconds / 86_400) as i64);
             Ok(format!("{y:04}-{m:02}-{d:02}"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_says_when_it_hides_annotations() {
+        let problem = |line| Diagnostic::new("fr/_index.fr.md", line, 1, "x", "y");
+        let ten: Vec<Diagnostic> = (1..=10).map(problem).collect();
+        let eleven: Vec<Diagnostic> = (1..=11).map(problem).collect();
+        let root = Path::new("content");
+        assert!(!Format::Github.render(root, &ten).contains("::notice"));
+        let rendered = Format::Github.render(root, &eleven);
+        assert_eq!(rendered.lines().count(), 12);
+        assert!(rendered.ends_with(
+            "::notice title=More problems::GitHub shows 10 annotations of each kind: 1 more are \
+             listed in this step's log\n"
+        ));
+        assert!(rendered.starts_with(
+            "::error file=content/fr/_index.fr.md,line=1,col=1,title=Content error::x%0Ahelp: y\n"
+        ));
     }
 }

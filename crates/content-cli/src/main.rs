@@ -56,7 +56,7 @@ Options:
                           message, hint}; severity is error or warning
                         github: on standard output, GitHub Actions workflow commands
                           (::error file=…,line=…,col=…::…), which annotate the lines of a
-                          pull request
+                          pull request; and as text on standard error, for the log
                         Paths in json and github are relative to the repository root
                         (content/fr/_index.fr.md).
 
@@ -287,12 +287,12 @@ fn check(args: Args) -> ExitCode {
         let errors: Vec<Diagnostic> = warnings.into_iter().map(Diagnostic::error).collect();
         return failed(*format, dir, &errors);
     }
-    match format {
-        Format::Text if !warnings.is_empty() => {
-            eprintln!("{}", content_cli::report_warnings(dir, &warnings))
-        }
-        Format::Text => {}
-        _ => print!("{}", format.render(dir, &warnings)),
+    if *format != Format::Text {
+        print!("{}", format.render(dir, &warnings));
+    }
+    // GitHub shows ten annotations of a kind per step: the log lists them all.
+    if *format != Format::Json && !warnings.is_empty() {
+        eprintln!("{}", content_cli::report_warnings(dir, &warnings));
     }
     let pages: usize = site.countries.iter().map(|c| c.pages.len()).sum();
     eprintln!(
@@ -328,13 +328,18 @@ fn check(args: Args) -> ExitCode {
 fn failed(format: Format, root: &Path, problems: &[Diagnostic]) -> ExitCode {
     match format {
         Format::Text => eprintln!("{}", content_cli::report(root, problems)),
-        _ => {
+        Format::Json => {
             print!("{}", format.render(root, problems));
             eprintln!(
                 "{} problem(s) in {}; nothing was published",
                 problems.len(),
                 root.display()
             );
+        }
+        Format::Github => {
+            print!("{}", format.render(root, problems));
+            // GitHub shows ten annotations of a kind per step: the log lists them all.
+            eprintln!("{}", content_cli::report(root, problems));
         }
     }
     ExitCode::FAILURE
