@@ -146,20 +146,13 @@ pub async fn languages() -> Result<Vec<(String, String)>, FetchError> {
     get_json(LANGUAGES).await
 }
 
-/// A country's change log in the language its manifest for `ui` is in (`changes.json`),
-/// for the pre-rendered "what changed" page.
+/// A country's change log in the language `lang` of its manifest (`changes.json`), for the
+/// pre-rendered "what changed" page.
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn change_log(
-    index: &SiteIndex,
     code: &CountryCode,
-    ui: Lang,
+    lang: &str,
 ) -> Result<content::changes::ChangeLog, FetchError> {
-    let country = index
-        .countries
-        .iter()
-        .find(|c| c.code == *code)
-        .ok_or(FetchError::NotFound)?;
-    let lang = country.shown_language(ui);
     get_json(&format!("{CONTENT_ROOT}/{code}/{lang}/changes.json")).await
 }
 

@@ -29,7 +29,7 @@ pub fn view(country: CountryCode, document: Document) -> AnyView {
     };
     match document {
         Document::Print => booklet(&i18n, &index, &manifest).into_any(),
-        Document::Changes => changes(&i18n, &index, &manifest).into_any(),
+        Document::Changes => changes(&i18n, &manifest).into_any(),
     }
 }
 
@@ -120,7 +120,9 @@ fn article_html(page: &LoadedPage, booklet: &str, id: &str) -> String {
     }
     .to_html()
     .replace("id=\"", &format!("id=\"{id}-"))
-    .replace("aria-labelledby=\"", &format!("aria-labelledby=\"{id}-"))
+    // A page's named regions ("Key dates") would repeat from page to page, and landmarks
+    // must be told apart: in the booklet they are plain sections.
+    .replace(" aria-labelledby=\"", " data-labelledby=\"")
     .replace("href=\"#", &format!("href=\"{booklet}#{id}-"));
     format!(
         "<section class=\"booklet-page\" id=\"{id}\">{}</section>",
@@ -139,10 +141,10 @@ fn demote_headings(html: &str) -> String {
 
 /// What changed in a country's guide, build by build (`changes.json`, written by the content
 /// build against the previous one), newest first, grouped by day; and where to follow it.
-fn changes(i18n: &I18n, index: &Arc<SiteIndex>, manifest: &CountryManifest) -> impl IntoView {
+fn changes(i18n: &I18n, manifest: &CountryManifest) -> impl IntoView {
     let code = manifest.country.code.clone();
     let name = manifest.country.name(i18n.lang.as_str()).to_owned();
-    let log = at_hand(api::change_log(index, &code, i18n.lang)).ok();
+    let log = at_hand(api::change_log(&code, &manifest.lang)).ok();
     let entries = log.map(|l| l.entries).unwrap_or_default();
     let mut days: Vec<(String, Vec<_>)> = Vec::new();
     for change in entries {

@@ -20,7 +20,7 @@ function sitemapEntries() {
 }
 
 /** The page at `path` in `lang`, as `routes.json` names it. */
-const inLang = (route, lang) => (route.country ? `/${[lang, route.country, route.section, route.slug].filter(Boolean).join('/')}` : `/${lang}`);
+const inLang = (route, lang) => (route.country ? `/${[lang, route.country, route.section ?? route.document, route.slug].filter(Boolean).join('/')}` : `/${lang}`);
 
 test('the sitemap lists every pre-rendered page once, with all its language versions', async ({ request }) => {
   expect(ROUTES.length).toBeGreaterThan(150);

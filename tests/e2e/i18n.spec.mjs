@@ -77,13 +77,14 @@ test('the language switcher keeps the page', async ({ page }) => {
 
 test('plural forms follow each language’s rules', async ({ page }) => {
   const cases = [
-    ['/ro/ro/partners/lead-stories', '1 sursă'],
+    ['/ro/fr/resources/interior-ministry', '1 sursă'],
+    ['/ro/ro/partners/lead-stories', '2 surse'],
     ['/ro/ro', '4 surse'],
     ['/en/ro', '4 sources'],
     ['/hu/ro', '4 forrás'],
     ['/fr/fr', '3 sources'],
     ['/pl/ro', '4 źródła'],
-    ['/de/ro/partners/lead-stories', '1 Quelle'],
+    ['/de/fr/resources/interior-ministry', '1 Quelle'],
     ['/ar/ro', '٤ مصادر'],
   ];
   for (const [path, text] of cases) {

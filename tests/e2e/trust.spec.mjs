@@ -112,6 +112,7 @@ test('the hub leads to the booklet, the change log, one calendar and the feed, e
   await expect(page.getByRole('link', { name: 'Follow updates (Atom feed)' })).toHaveAttribute('href', 'content/ro/en/feed.atom');
   await page.goBack();
   await expect(page).toHaveURL('/en/ro');
+  await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
   await tools.getByRole('link', { name: 'Print the whole guide' }).click();
   await expect(page).toHaveURL('/en/ro/print');
   await expect(page.locator('body[data-app]')).toHaveCount(0);

@@ -46,12 +46,11 @@ impl Default for Publish {
 }
 
 impl Publish {
-    /// From the environment: `SITE_URL` (the site's address; a local one when unset) and
-    /// `BUILD_DATE` (`YYYY-MM-DD`; today's date in UTC when unset), as `site_url` and
-    /// `build_date` give them; the previous build from the command line.
+    /// The site's address as `SITE_URL` gives it (a local one when unset), the build's date
+    /// (`build_date`), the previous build from the command line.
     pub fn new(
         site_url: Option<&str>,
-        build_date: Option<&str>,
+        date: &str,
         previous: Option<PathBuf>,
     ) -> Result<Publish, String> {
         let site_url = match site_url.filter(|u| !u.is_empty()) {
@@ -65,32 +64,12 @@ impl Publish {
             }
             Some(url) => return Err(format!("SITE_URL `{url}` is not an http(s) address")),
         };
-        let date = match build_date.filter(|d| !d.is_empty()) {
-            None => today(),
-            Some(date) if is_date(date) => date.to_owned(),
-            Some(date) => return Err(format!("BUILD_DATE `{date}` is not a YYYY-MM-DD date")),
-        };
         Ok(Publish {
             site_url,
-            date,
+            date: date.to_owned(),
             previous,
         })
     }
-}
-
-fn is_date(text: &str) -> bool {
-    text.len() == 10 && chrono_date(text).is_some()
-}
-
-fn chrono_date(text: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
-}
-
-fn today() -> String {
-    chrono::Utc::now()
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string()
 }
 
 /// The JSON Schemas as published and committed under `schema/`: `(file name, text)`.
@@ -266,8 +245,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_site_url_and_build_date_from_the_environment() {
-        let publish = Publish::new(Some("https://example.org/sub"), Some("2025-05-04"), None);
+    fn the_site_url_from_the_environment() {
+        let publish = Publish::new(Some("https://example.org/sub"), "2025-05-04", None);
         assert_eq!(
             publish,
             Ok(Publish {
@@ -276,13 +255,9 @@ mod tests {
                 previous: None,
             })
         );
-        let local = Publish::new(None, None, None).unwrap();
+        let local = Publish::new(None, "2025-05-04", None).unwrap();
         assert_eq!(local.site_url, LOCAL_SITE_URL);
-        assert!(is_date(&local.date), "{}", local.date);
-        assert!(Publish::new(Some("example.org"), None, None).is_err());
-        for bad in ["2025-5-4", "2025-02-30", "today", "2025-05-04\n"] {
-            assert!(Publish::new(None, Some(bad), None).is_err(), "{bad}");
-        }
+        assert!(Publish::new(Some("example.org"), "2025-05-04", None).is_err());
     }
 
     #[test]

@@ -393,21 +393,25 @@ fn list(root: &Path, problems: &[Diagnostic]) -> Vec<String> {
         .collect()
 }
 
-/// The date the content is built on, which decides what is due for review: `BUILD_DATE`
-/// (`YYYY-MM-DD`) when set, for a reproducible build or a look at the site on a future
-/// date, otherwise today's date in UTC.
-pub fn build_date() -> Result<String, String> {
-    match std::env::var("BUILD_DATE") {
-        Ok(date) if content::countdown::day_number(&date).is_some() && date.len() == 10 => Ok(date),
-        Ok(date) => Err(format!(
-            "BUILD_DATE={date} is not a date written as 2026-11-29"
+/// The date the content is built on, which decides what is due for review and dates the
+/// change logs: `given` (the `BUILD_DATE` variable, `YYYY-MM-DD`) when set, for a
+/// reproducible build or a look at the site on a future date, otherwise today's date in UTC.
+pub fn build_date(given: Option<&str>) -> Result<String, String> {
+    use content::countdown::{civil_from_days, day_number};
+    let write = |(y, m, d): (i32, u32, u32)| format!("{y:04}-{m:02}-{d:02}");
+    match given.filter(|d| !d.is_empty()) {
+        // A real date, written in full: `2025-02-30` would otherwise roll over into March.
+        Some(date) if day_number(date).is_some_and(|n| write(civil_from_days(n)) == date) => {
+            Ok(date.to_owned())
+        }
+        Some(date) => Err(format!(
+            "BUILD_DATE `{date}` is not a date written as 2026-11-29"
         )),
-        Err(_) => {
+        None => {
             let seconds = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs());
-            let (y, m, d) = content::countdown::civil_from_days((seconds / 86_400) as i64);
-            Ok(format!("{y:04}-{m:02}-{d:02}"))
+            Ok(write(civil_from_days((seconds / 86_400) as i64)))
         }
     }
 }
@@ -432,5 +436,21 @@ mod tests {
         assert!(rendered.starts_with(
             "::error file=content/fr/_index.fr.md,line=1,col=1,title=Content error::x%0Ahelp: y\n"
         ));
+    }
+
+    #[test]
+    fn the_build_date_is_a_real_date_or_today() {
+        assert_eq!(build_date(Some("2025-05-04")).as_deref(), Ok("2025-05-04"));
+        for bad in [
+            "2025-5-4",
+            "2025-02-30",
+            "today",
+            "2025-05-04\n",
+            "2025-05-04T10:00",
+        ] {
+            assert!(build_date(Some(bad)).is_err(), "{bad}");
+        }
+        let today = build_date(None).unwrap();
+        assert_eq!(build_date(Some(&today)), Ok(today.clone()));
     }
 }

@@ -275,7 +275,7 @@ fn check(args: Args) -> ExitCode {
         Ok(site) => site,
         Err(problems) => return failed(*format, dir, &problems),
     };
-    let today = match content_cli::build_date() {
+    let today = match content_cli::build_date(std::env::var("BUILD_DATE").ok().as_deref()) {
         Ok(today) => today,
         Err(e) => {
             eprintln!("{e}");
@@ -301,17 +301,14 @@ fn check(args: Args) -> ExitCode {
     );
     if let Some(out) = out {
         let env = |name| std::env::var(name).ok();
-        let publish = match content_cli::Publish::new(
-            env("SITE_URL").as_deref(),
-            Some(&today),
-            previous.clone(),
-        ) {
-            Ok(publish) => publish,
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::FAILURE;
-            }
-        };
+        let publish =
+            match content_cli::Publish::new(env("SITE_URL").as_deref(), &today, previous.clone()) {
+                Ok(publish) => publish,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::FAILURE;
+                }
+            };
         match content_cli::build_with(&site, dir, out, &publish) {
             Ok(notes) => notes.iter().for_each(|n| eprintln!("note: {n}")),
             Err(e) => {

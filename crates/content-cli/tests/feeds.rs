@@ -41,7 +41,7 @@ fn scratch(name: &str) -> PathBuf {
 const SITE: &str = "https://elections.example.org/sub/";
 
 fn publish(date: &str, previous: Option<&Path>) -> Publish {
-    Publish::new(Some(SITE), Some(date), previous.map(Path::to_owned)).unwrap()
+    Publish::new(Some(SITE), date, previous.map(Path::to_owned)).unwrap()
 }
 
 /// Builds `tree` (read from `source`) into `out`; the notes it returns.
