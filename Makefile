@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: audit setup serve build build-embed serve-release check-content check-content-strict test test-rust lint e2e size bench lcp hosting-check fuzz e2e-languages links
+.PHONY: audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e size bench lcp hosting-check fuzz e2e-languages links
 
 setup:
 	@scripts/setup.sh
@@ -39,6 +39,12 @@ check-content:
 ## What content CI runs: pages due for review (CONTENT.md → Review dates) are errors too.
 check-content-strict:
 	cargo run --quiet --locked -p content-cli -- check --strict content
+
+## The content alone, built as the site serves it (manifests, page bodies as HTML, calendars,
+## feeds) into target/content/: no app, no Trunk, a few seconds (CONTENT.md → Build the
+## content alone).
+build-content:
+	cargo run --quiet --locked -p content-cli -- build content --out target/content
 
 ## Every address of another site that content/ links to, asked whether it still answers
 ## (CONTENT.md → Checking links). Needs the internet, so it is not part of `test`: run it by

@@ -37,6 +37,8 @@ const settings = `
 {
   const query = new URLSearchParams(location.search);
   const root = document.documentElement;
+  // Scripts run: what only works with them (the video filters) takes its place now.
+  root.dataset.js = '';
   if (query.get('embed') === '1') root.dataset.embed = '';
   const theme = query.get('theme');
   if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;

@@ -67,23 +67,59 @@ async fn take_over(body: &HtmlElement) {
     // Images already painted (a video list's posters) are kept rather than drawn again: a
     // new image painted after the wasm ran would be the page's largest contentful paint,
     // seconds after the static page's (2.66 s against 0.90 s on /hu/ro/videos, simulated
-    // phone). Held here, they outlive the old body.
-    let mut painted: Vec<web_sys::Element> = document
-        .query_selector_all("img[src]")
-        .map(|all| {
-            (0..all.length())
-                .filter_map(|i| all.item(i)?.dyn_into().ok())
-                .collect()
-        })
-        .unwrap_or_default();
-    // Nothing is painted between these two lines: the browser only renders once this task
-    // ends, and by then the new page stands where the old one stood (so does the scroll
-    // position: no layout runs while the body is empty).
-    body.set_text_content(None);
+    // phone). They must also never leave the document, or the browser paints them anew:
+    // so the static page stays until the app's page stands beside it, each kept image moves
+    // into the app's page (`moveBefore`, which moves without removing, where the browser
+    // has it), and only then does the rest of the static page go.
+    let images = || document.query_selector_all("img[src]").ok();
+    let mut painted: Vec<web_sys::Element> = images().map_or_else(Vec::new, |all| {
+        (0..all.length())
+            .filter_map(|i| all.item(i)?.dyn_into().ok())
+            .collect()
+    });
+    let children = body.child_nodes();
+    let static_page: Vec<web_sys::Node> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .collect();
+    // Nothing is painted from here to the end of this function: the browser only renders
+    // once this task ends, and by then the new page stands where the old one stood (so
+    // does the scroll position: nothing asks for a layout in between).
     leptos::mount::mount_to_body(App);
     // The router renders the route's view in a task of its own, queued before this one
-    // resumes (still before the next paint).
+    // resumes (a microtask: still before the next paint).
     leptos::task::tick().await;
+    // The app never changes an image after creating it and removes it with its parent, so
+    // the kept one leaves with the page as its twin would have.
+    if let Some(all) = images() {
+        for i in 0..all.length() {
+            let Some(fresh) = all
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let src = fresh.get_attribute("src");
+            let twin = painted
+                .iter()
+                .position(|old| *old != fresh && old.get_attribute("src") == src);
+            if let (Some(at), Some(parent)) = (twin, fresh.parent_node()) {
+                let old = painted.swap_remove(at);
+                let moved = js_sys::Reflect::get(&parent, &"moveBefore".into())
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                    .is_some_and(|f| f.call2(&parent, &old, &fresh).is_ok());
+                if !moved {
+                    let _ = parent.insert_before(&old, Some(&fresh));
+                }
+                fresh.remove();
+            }
+        }
+    }
+    for node in static_page {
+        if let Some(parent) = node.parent_node() {
+            let _ = parent.remove_child(&node);
+        }
+    }
     if let Some(all) = details(&document) {
         for i in open {
             if let Some(d) = all
@@ -91,26 +127,6 @@ async fn take_over(body: &HtmlElement) {
                 .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
             {
                 let _ = d.set_attribute("open", "");
-            }
-        }
-    }
-    // Each kept image takes the place of the app's element for the same file. The app
-    // never changes an image's attributes after creating it, and removes it with its
-    // parent, so the kept one leaves with the page like its twin would have.
-    if let Ok(fresh) = document.query_selector_all("img[src]") {
-        for i in 0..fresh.length() {
-            let Some(img) = fresh
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
-            let src = img.get_attribute("src");
-            if let Some(at) = painted
-                .iter()
-                .position(|old| old.get_attribute("src") == src)
-            {
-                let _ = img.replace_with_with_node_1(&painted.swap_remove(at));
             }
         }
     }

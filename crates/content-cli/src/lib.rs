@@ -255,6 +255,136 @@ pub fn report_warnings(root: &Path, warnings: &[Diagnostic]) -> String {
     out.join("\n")
 }
 
+/// How problems are printed: for people (`text`), for programs (`json`), or as GitHub
+/// Actions workflow commands that annotate a pull request's lines (`github`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Github,
+}
+
+impl Format {
+    pub fn parse(name: &str) -> Option<Format> {
+        match name {
+            "text" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "github" => Some(Format::Github),
+            _ => None,
+        }
+    }
+
+    /// `problems` of the tree at `root` in this format; for `text`, as [`report`] lists them.
+    pub fn render(self, root: &Path, problems: &[Diagnostic]) -> String {
+        match self {
+            Format::Text => list(root, problems).join("\n"),
+            Format::Json => {
+                let problems: Vec<JsonProblem> = problems
+                    .iter()
+                    .map(|p| JsonProblem {
+                        file: repository_path(root, &p.file),
+                        line: p.line.max(1),
+                        col: p.col.max(1),
+                        severity: severity(p),
+                        message: &p.message,
+                        hint: &p.hint,
+                    })
+                    .collect();
+                let mut json = String::from_utf8(to_json(&problems)).expect("JSON is UTF-8");
+                json.push('\n');
+                json
+            }
+            Format::Github => {
+                let mut commands: String = problems
+                    .iter()
+                    .map(|p| {
+                        let (command, title) = match p.severity {
+                            content::diagnostic::Severity::Error => ("error", "Content error"),
+                            content::diagnostic::Severity::Warning => {
+                                ("warning", "Content warning")
+                            }
+                        };
+                        let message = if p.hint.is_empty() {
+                            p.message.clone()
+                        } else {
+                            format!("{}\nhelp: {}", p.message, p.hint)
+                        };
+                        format!(
+                            "::{command} file={},line={},col={},title={}::{}\n",
+                            github_property(&repository_path(root, &p.file)),
+                            p.line.max(1),
+                            p.col.max(1),
+                            github_property(title),
+                            github_data(&message)
+                        )
+                    })
+                    .collect();
+                // GitHub shows ten annotations of each kind per step, and drops the rest
+                // without a word: say so.
+                let errors = problems.iter().filter(|p| p.is_error()).count();
+                let warnings = problems.len() - errors;
+                let hidden = errors.saturating_sub(GITHUB_ANNOTATIONS)
+                    + warnings.saturating_sub(GITHUB_ANNOTATIONS);
+                if hidden > 0 {
+                    commands.push_str(&format!(
+                        "::notice title=More problems::GitHub shows {GITHUB_ANNOTATIONS} \
+                         annotations of each kind: {hidden} more are listed in this step's log\n"
+                    ));
+                }
+                commands
+            }
+        }
+    }
+}
+
+/// Annotations of one kind (errors, warnings) GitHub shows per step.
+const GITHUB_ANNOTATIONS: usize = 10;
+
+#[derive(serde::Serialize)]
+struct JsonProblem<'a> {
+    file: String,
+    line: usize,
+    col: usize,
+    severity: &'static str,
+    message: &'a str,
+    hint: &'a str,
+}
+
+fn severity(problem: &Diagnostic) -> &'static str {
+    if problem.is_error() {
+        "error"
+    } else {
+        "warning"
+    }
+}
+
+/// A file of the tree at `root` as a path from the repository root (the directory the
+/// command runs in), `/`-separated: `content/fr/_index.fr.md`, whether `root` was given as
+/// `content`, `./content/` or an absolute path inside the repository.
+pub fn repository_path(root: &Path, file: &str) -> String {
+    let root = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| root.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| root.to_path_buf());
+    let root: PathBuf = root
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    root.join(file).to_string_lossy().replace('\\', "/")
+}
+
+/// A workflow command's message: `%`, CR and LF escaped, as the runner reads them back.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property (`file=…`): its message's escapes, and `:` and `,`.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
 fn list(root: &Path, problems: &[Diagnostic]) -> Vec<String> {
     let root = root.display().to_string();
     problems
@@ -288,7 +418,25 @@ pub fn build_date(given: Option<&str>) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::build_date;
+    use super::*;
+
+    #[test]
+    fn github_says_when_it_hides_annotations() {
+        let problem = |line| Diagnostic::new("fr/_index.fr.md", line, 1, "x", "y");
+        let ten: Vec<Diagnostic> = (1..=10).map(problem).collect();
+        let eleven: Vec<Diagnostic> = (1..=11).map(problem).collect();
+        let root = Path::new("content");
+        assert!(!Format::Github.render(root, &ten).contains("::notice"));
+        let rendered = Format::Github.render(root, &eleven);
+        assert_eq!(rendered.lines().count(), 12);
+        assert!(rendered.ends_with(
+            "::notice title=More problems::GitHub shows 10 annotations of each kind: 1 more are \
+             listed in this step's log\n"
+        ));
+        assert!(rendered.starts_with(
+            "::error file=content/fr/_index.fr.md,line=1,col=1,title=Content error::x%0Ahelp: y\n"
+        ));
+    }
 
     #[test]
     fn the_build_date_is_a_real_date_or_today() {

@@ -27,6 +27,31 @@ use crate::Tree;
 
 pub const USAGE: &str = "content-cli links <content-dir> [--report <file>] [--timeout <seconds>] [--concurrency <n>] [--strict] [--override-host <host>=<ip:port>]…";
 
+/// `content-cli help links`.
+pub const HELP: &str = "\
+content-cli links: ask every address of another site the content links to whether it
+still answers (needs the internet; CONTENT.md → Checking links)
+
+Usage: content-cli links <content-dir> [--report <file>] [--timeout <seconds>]
+                         [--concurrency <n>] [--strict] [--override-host <host>=<ip:port>]…
+
+Checks the sources, a resource's or partner's `url`, `submit_claim_url`, a video's
+`external_url` and the links in the text. Each address is asked once (HEAD, then GET when
+HEAD is refused), and reported at the first place it is written with every other place.
+
+Options:
+  --report <file>       also write every address and its outcome as JSON to <file>
+  --timeout <seconds>   how long to wait for each answer (default 15)
+  --concurrency <n>     how many sites to ask at once, one request at a time per site
+                        (default 8)
+  --strict              warnings (a page moved, a site refusing robots) fail the run too
+  --override-host <host>=<ip:port>
+                        send <host>'s requests to http://<ip:port> instead (tests and
+                        local mirrors only); may be given more than once
+
+Exit status: 0 when no address is broken, 1 otherwise, 2 when the command line is wrong.
+";
+
 /// The version of the report file's format; bumped when a reader would break.
 pub const REPORT_VERSION: u32 = 1;
 
@@ -926,7 +951,7 @@ pub fn timestamp(time: SystemTime) -> String {
 /// `content-cli links …`: the arguments after `links`.
 pub fn main(args: &[String]) -> ExitCode {
     let usage = || {
-        eprintln!("usage: {USAGE}");
+        eprintln!("usage: {USAGE}\nsee: content-cli help links");
         ExitCode::from(2)
     };
     let mut dir: Option<PathBuf> = None;

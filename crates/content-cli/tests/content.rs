@@ -94,8 +94,13 @@ fn each_invalid_fixture_reports_its_problem_with_file_and_line() {
             tree.files.retain(|f| f.path != file.path);
             tree.files.push(file);
         }
-        tree.assets
-            .extend(overlay.assets.into_iter().filter(|a| a != "expected.txt"));
+        tree.assets.extend(
+            overlay
+                .assets
+                .into_iter()
+                .filter(|a| a != "expected.txt" && a != "grow.txt"),
+        );
+        grow(&case, &mut tree);
         let report = match check(&tree) {
             Ok(_) => "(no problems)\n".to_owned(),
             Err(problems) => problems.iter().map(|p| format!("{p}\n")).collect(),
@@ -116,6 +121,27 @@ fn each_invalid_fixture_reports_its_problem_with_file_and_line() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A fixture's `grow.txt` makes files larger than is worth keeping in the repository: each
+/// line `<path> <bytes>` pads that file with lines of text to at least that many bytes.
+fn grow(case: &Path, tree: &mut Tree) {
+    let Ok(lines) = fs::read_to_string(case.join("grow.txt")) else {
+        return;
+    };
+    for line in lines.lines().filter(|l| !l.trim().is_empty()) {
+        let (path, bytes) = line.split_once(' ').expect("<path> <bytes>");
+        let bytes: usize = bytes.trim().parse().expect("a number of bytes");
+        let file = tree
+            .files
+            .iter_mut()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("grow.txt names {path}, which the fixture lacks"));
+        let filler = "A line of text that makes the page larger than any page should be.\n";
+        let missing = bytes.saturating_sub(file.text.len());
+        file.text
+            .push_str(&filler.repeat(missing.div_ceil(filler.len())));
+    }
+}
+
 #[test]
 fn shipped_content_passes_the_check() {
     content::lang::set_test_languages();
@@ -123,6 +149,12 @@ fn shipped_content_passes_the_check() {
     if let Err(problems) = check(&read_tree(&dir).unwrap()) {
         panic!("{}", content_cli::report(&dir, &problems));
     }
+    // `aa`, a code ISO keeps for private use, is the checker's to accept only as the test
+    // country's (`content::country_code`).
+    assert!(
+        !dir.join("aa").exists(),
+        "content/aa/ is the test country's code"
+    );
 }
 
 /// Every route of the shipped and the fixture sites, as the pre-renderer lists them, comes
@@ -296,7 +328,7 @@ fn pages_due_for_review_are_marked_stale_and_warned() {
         format!(
             "{}:4:12: warning: this page was last reviewed on 2025-01-15, more than 365 days ago\n  \
              = help: check it against its sources and set `reviewed` to the date you did; \
-             country.toml's `review_every_days` sets how often (now 365)",
+             `review_every_days` in content/aa/country.toml sets how often (now 365)",
             warnings[0].file
         )
     );
@@ -351,4 +383,35 @@ fn pages_due_for_review_are_marked_stale_and_warned() {
         "{}",
         warnings[0]
     );
+}
+
+/// An election and a referendum held on the same day are two election pages, each with its
+/// own events (CONTENT.md → An election and a referendum on the same day): the checker
+/// accepts the shared date, and each event keeps its own calendar entry.
+#[test]
+fn an_election_and_a_referendum_on_the_same_day_are_two_pages() {
+    content::lang::set_test_languages();
+    let mut tree = read_tree(&fixtures().join("valid")).unwrap();
+    tree.files.push(content::site::SourceFile {
+        path: "aa/elections/referendum-2025.en.md".into(),
+        text: "+++\ntitle = \"Constitutional referendum 2025\"\nreviewed = 2025-01-15\n\
+               type = \"referendum\"\nstatus = \"upcoming\"\n\n[[sources]]\ntitle = \"Calendar\"\n\
+               url = \"https://example.org/calendar\"\n\n[[events]]\nkind = \"voting_day\"\n\
+               start = 2025-05-04T07:00:00\nend = 2025-05-04T21:00:00\n\
+               time_zone = \"Europe/Bucharest\"\n+++\n\nOn the same day as the first round of the \
+               [general election](/aa/elections/general-2025).\n"
+            .into(),
+    });
+    let site = check(&tree).unwrap_or_else(|p| panic!("{p:#?}"));
+    let manifest = site.countries[0].manifest("en").unwrap();
+    let voting_day = |slug: &str| {
+        let page = manifest.pages.iter().find(|p| p.slug == slug).unwrap();
+        let events = &page.election.as_ref().unwrap().events;
+        let n = events
+            .iter()
+            .position(|e| e.start.as_deref() == Some("2025-05-04T04:00:00Z"))
+            .unwrap();
+        content::ics::event_uid("aa", slug, events, n)
+    };
+    assert_ne!(voting_day("general-2025"), voting_day("referendum-2025"));
 }

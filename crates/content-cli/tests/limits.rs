@@ -197,6 +197,6 @@ fn a_file_larger_than_the_limit_is_refused_unread() {
     let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         shown,
-        ["aa/guides/check-a-claim.en.md:1:1: error: the file is larger than 1024 KiB, the limit for one file\n  = help: split it into several pages, or move what is not text into media/"]
+        ["aa/guides/check-a-claim.en.md:1:1: error: the file is larger than 1 MiB, the limit for one file\n  = help: split it into several pages (1 MiB is some 150,000 words); images and videos go in the country's media/ folder"]
     );
 }

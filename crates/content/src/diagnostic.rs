@@ -49,6 +49,14 @@ impl Diagnostic {
         }
     }
 
+    /// The same problem as an error (`--strict` makes warnings errors).
+    pub fn error(self) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            ..self
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

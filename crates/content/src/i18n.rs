@@ -10,7 +10,6 @@ use serde::Deserialize;
 
 use crate::diagnostic::{line_col, Diagnostic};
 use crate::lang::{Language, Numbers};
-use crate::page::toml_problem;
 use crate::plural::PluralRules;
 use crate::site::{is_language_tag, SourceFile};
 
@@ -83,7 +82,9 @@ pub fn load(files: &[SourceFile], cldr: &CldrPlurals) -> (Catalog, Vec<Diagnosti
                     catalog.insert(lang.to_owned(), translation);
                 }
             }
-            Err(e) => problems.push(toml_problem(&file.path, &file.text, 1, &e)),
+            Err(e) => problems.push(crate::toml_error::problem(
+                &file.path, &file.text, 1, &e, None,
+            )),
         }
     }
     let Some(reference) = catalog.get(REFERENCE).map(|t| t.texts.clone()) else {

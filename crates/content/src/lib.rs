@@ -31,6 +31,8 @@ pub mod markdown;
 #[cfg(feature = "build")]
 pub mod atom;
 #[cfg(feature = "build")]
+mod country_code;
+#[cfg(feature = "build")]
 pub mod external_links;
 #[cfg(feature = "build")]
 pub mod front_matter;
@@ -52,6 +54,8 @@ mod source_file;
 mod suggest;
 #[cfg(feature = "build")]
 mod time;
+#[cfg(feature = "build")]
+mod toml_error;
 
 #[cfg(feature = "schema")]
 pub mod schema;

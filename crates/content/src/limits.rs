@@ -50,10 +50,11 @@ pub fn check_text(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> bool {
             1,
             1,
             format!(
-                "the file is larger than {} KiB, the limit for one file",
-                MAX_FILE_BYTES / 1024
+                "the file is larger than {} MiB, the limit for one file",
+                MAX_FILE_BYTES >> 20
             ),
-            "split it into several pages, or move what is not text into media/",
+            "split it into several pages (1 MiB is some 150,000 words); images and videos go in \
+             the country's media/ folder",
         ));
         return false;
     }

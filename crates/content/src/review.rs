@@ -59,7 +59,9 @@ impl Site {
                         ),
                         format!(
                             "check it against its sources and set `reviewed` to the date you did; \
-                             country.toml's `review_every_days` sets how often (now {every})"
+                             `review_every_days` in content/{}/country.toml sets how often (now \
+                             {every})",
+                            country.summary.code
                         ),
                     ))
                 } else {

@@ -12,14 +12,17 @@ use toml::Spanned;
 
 use crate::diagnostic::{list, Diagnostic, LineIndex};
 use crate::lang::Lang;
-use crate::limits;
 use crate::manifest::{
-    CountryCode, CountryManifest, CountrySummary, PageEntry, Section, SiteIndex, SCHEMA_VERSION,
+    CountryCode, CountryManifest, CountrySummary, ElectionEvent, PageEntry, Section, SiteIndex,
+    SCHEMA_VERSION,
 };
-use crate::page::{self, Place, Reference, Target};
+use crate::page::{self, EventAt, Place, Reference, Target};
 use crate::review::DEFAULT_REVIEW_EVERY_DAYS;
 use crate::route::{is_slug, Route};
+use crate::suggest;
 use crate::time;
+use crate::toml_error::{self, Fields};
+use crate::{country_code, limits};
 
 pub use crate::lang::is_language_tag;
 pub use crate::page::Page;
@@ -27,7 +30,11 @@ pub use crate::source_file::SourceFile;
 
 #[derive(Debug, Clone)]
 pub struct Site {
+    /// The countries to publish.
     pub countries: Vec<Country>,
+    /// Countries whose settings (country.toml, the folder's name) have problems: not
+    /// published, but their pages are checked and exist for links from other countries.
+    unsettled: Vec<Country>,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +56,22 @@ struct Unloaded {
     lang: String,
     references: Vec<Reference>,
 }
+
+/// The fields of country.toml; `[names]` takes language codes.
+const COUNTRY_FIELDS: Fields = Fields {
+    owner: "the country's",
+    is_field: |key| {
+        [
+            "default_language",
+            "languages",
+            "time_zone",
+            "names",
+            "review_every_days",
+        ]
+        .contains(&key)
+    },
+    takes: |table, key| table == "names" && is_language_tag(key),
+};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,13 +101,17 @@ pub fn load(files: &[SourceFile], assets: &BTreeSet<String>) -> (Site, Vec<Diagn
             )),
         }
     }
-    let mut countries = Vec::new();
+    let mut site = Site {
+        countries: Vec::new(),
+        unsettled: Vec::new(),
+    };
     for (code, files) in by_country {
-        if let Some(country) = load_country(code, &files, &mut problems) {
-            countries.push(country);
+        match load_country(code, &files, &mut problems) {
+            Some((country, true)) => site.countries.push(country),
+            Some((country, false)) => site.unsettled.push(country),
+            None => {}
         }
     }
-    let site = Site { countries };
     site.check_references(assets, &mut problems);
     problems.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     (site, problems)
@@ -94,7 +121,7 @@ fn load_country(
     code: &str,
     files: &[&SourceFile],
     problems: &mut Vec<Diagnostic>,
-) -> Option<Country> {
+) -> Option<(Country, bool)> {
     let country_path = format!("{code}/country.toml");
     let Some(country_code) = CountryCode::parse(code) else {
         problems.push(Diagnostic::new(
@@ -106,24 +133,167 @@ fn load_country(
         ));
         return None;
     };
-    let Some(file) = files.iter().find(|f| f.path == country_path) else {
+    let before = problems.len();
+    if !country_code::is_country(code) {
+        let hint = match country_code::instead_of(code) {
+            Some((right, name)) => format!(
+                "{name} is `{right}` in ISO 3166-1: rename the folder content/{code}/ to content/{right}/"
+            ),
+            None => "rename the folder to the country's two-letter ISO 3166-1 code in lower case, \
+                     e.g. content/fr/ for France (the list: \
+                     https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)"
+                .to_owned(),
+        };
         problems.push(Diagnostic::new(
             &country_path,
             0,
             0,
-            "the country has no country.toml",
-            "copy the country.toml example from CONTENT.md into this folder",
+            format!("`{code}` is not the ISO 3166-1 code of a country"),
+            hint,
         ));
-        return None;
-    };
-    if !limits::check_text(file, problems) {
-        return None;
     }
+    let settings = match files.iter().find(|f| f.path == country_path) {
+        None => {
+            problems.push(Diagnostic::new(
+                &country_path,
+                0,
+                0,
+                "the country has no country.toml",
+                format!("create content/{country_path} from the example in CONTENT.md"),
+            ));
+            Settings::unknown(country_code)
+        }
+        Some(file) if !limits::check_text(file, problems) => Settings::unknown(country_code),
+        Some(file) => read_settings(file, country_code, problems),
+    };
+    let Settings {
+        summary,
+        review_every_days,
+        languages,
+    } = settings;
+    // A country whose settings have problems is not published, but its pages are still
+    // checked (every problem at once) and still exist for links and translations.
+    let settled = problems.len() == before;
+
+    let mut pages = Vec::new();
+    let mut unloaded = Vec::new();
+    for file in files.iter().filter(|f| f.path.ends_with(".md")) {
+        let Some((section, slug, lang)) = parse_page_path(code, &file.path, problems) else {
+            continue;
+        };
+        // The page is still checked: its language is one problem, its text may have others.
+        if languages.as_ref().is_some_and(|l| !l.contains(&lang)) {
+            problems.push(Diagnostic::new(
+                &file.path,
+                0,
+                0,
+                format!("language `{lang}` is not one of {code}'s languages"),
+                format!(
+                    "add `{lang}` to `languages` in content/{country_path}, or rename the file"
+                ),
+            ));
+        }
+        let mut missing = Unloaded {
+            section,
+            slug: slug.clone(),
+            lang: lang.clone(),
+            references: Vec::new(),
+        };
+        if !limits::check_text(file, problems) {
+            unloaded.push(missing);
+            continue;
+        }
+        let place = Place {
+            country: code,
+            time_zone: &summary.time_zone,
+            section,
+            slug,
+            lang,
+        };
+        match page::load(file, place, problems) {
+            Ok(page) => pages.push(page),
+            Err(references) => {
+                missing.references = references;
+                unloaded.push(missing);
+            }
+        }
+    }
+    for file in files
+        .iter()
+        .filter(|f| !f.path.ends_with(".md") && f.path != country_path)
+    {
+        problems.push(Diagnostic::new(
+            &file.path,
+            0,
+            0,
+            "this file is not read",
+            "pages end in .<lang>.md; the only other text file is the country's country.toml",
+        ));
+    }
+    let country = Country {
+        summary,
+        pages,
+        review_every_days,
+        unloaded,
+    };
+    country.check_translations(problems);
+    Some((country, settled))
+}
+
+/// What a country.toml says, as far as it can be read. Where it cannot, the default
+/// language and time zone are empty and `languages` is `None`: the checks that need them
+/// are left out, the problem with the file having been said.
+struct Settings {
+    summary: CountrySummary,
+    review_every_days: u32,
+    languages: Option<Vec<String>>,
+}
+
+impl Settings {
+    fn unknown(code: CountryCode) -> Settings {
+        Settings {
+            summary: CountrySummary {
+                code,
+                names: BTreeMap::new(),
+                default_language: String::new(),
+                languages: Vec::new(),
+                time_zone: String::new(),
+            },
+            review_every_days: DEFAULT_REVIEW_EVERY_DAYS,
+            languages: None,
+        }
+    }
+}
+
+/// Reads and checks a country.toml. When its fields cannot all be read, what can be (each
+/// field read alone) is still used to check the pages.
+fn read_settings(file: &SourceFile, code: CountryCode, problems: &mut Vec<Diagnostic>) -> Settings {
     let info: CountryFile = match toml::from_str(&file.text) {
         Ok(info) => info,
         Err(e) => {
-            problems.push(page::toml_problem(&file.path, &file.text, 1, &e));
-            return None;
+            problems.push(toml_error::problem(
+                &file.path,
+                &file.text,
+                1,
+                &e,
+                Some(&COUNTRY_FIELDS),
+            ));
+            let mut settings = Settings::unknown(code);
+            let Ok(table) = toml::from_str::<toml::Table>(&file.text) else {
+                return settings;
+            };
+            let text = |key: &str| table.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+            let summary = &mut settings.summary;
+            summary.default_language = text("default_language").unwrap_or_default();
+            summary.time_zone = text("time_zone").unwrap_or_default();
+            settings.languages = table.get("languages").and_then(|v| {
+                v.as_array()?
+                    .iter()
+                    .map(|l| l.as_str().map(str::to_owned))
+                    .collect()
+            });
+            settings.summary.languages = settings.languages.clone().unwrap_or_default();
+            return settings;
         }
     };
     // Each problem points at the value or key it is about, by its span in the file.
@@ -132,7 +302,6 @@ fn load_country(
         let (line, col) = lines.line_col(span.start);
         Diagnostic::new(&file.path, line, col, message, hint)
     };
-    let before = problems.len();
     for lang in info
         .languages
         .get_ref()
@@ -209,78 +378,24 @@ fn load_country(
             DEFAULT_REVIEW_EVERY_DAYS
         }
     };
-    if problems.len() > before {
-        return None;
-    }
-    let summary = CountrySummary {
-        code: country_code,
-        names,
-        default_language: info.default_language.into_inner(),
-        languages,
-        time_zone: info.time_zone.into_inner(),
-    };
-
-    let mut pages = Vec::new();
-    let mut unloaded = Vec::new();
-    for file in files.iter().filter(|f| f.path.ends_with(".md")) {
-        let Some((section, slug, lang)) = parse_page_path(code, &file.path, problems) else {
-            continue;
-        };
-        if !summary.languages.contains(&lang) {
-            problems.push(Diagnostic::new(
-                &file.path,
-                0,
-                0,
-                format!("language `{lang}` is not one of {code}'s languages"),
-                format!("add `{lang}` to `languages` in {country_path}, or rename the file"),
-            ));
-            continue;
-        }
-        let mut missing = Unloaded {
-            section,
-            slug: slug.clone(),
-            lang: lang.clone(),
-            references: Vec::new(),
-        };
-        if !limits::check_text(file, problems) {
-            unloaded.push(missing);
-            continue;
-        }
-        let place = Place {
-            country: code,
-            time_zone: &summary.time_zone,
-            section,
-            slug,
-            lang,
-        };
-        match page::load(file, place, problems) {
-            Ok(page) => pages.push(page),
-            Err(references) => {
-                missing.references = references;
-                unloaded.push(missing);
-            }
-        }
-    }
-    for file in files
-        .iter()
-        .filter(|f| !f.path.ends_with(".md") && f.path != country_path)
-    {
-        problems.push(Diagnostic::new(
-            &file.path,
-            0,
-            0,
-            "this file is not read",
-            "pages end in .<lang>.md; the only other text file is the country's country.toml",
-        ));
-    }
-    let country = Country {
-        summary,
-        pages,
+    Settings {
+        summary: CountrySummary {
+            code,
+            names,
+            default_language: info.default_language.get_ref().clone(),
+            languages: languages.clone(),
+            time_zone: info.time_zone.clone().into_inner(),
+        },
         review_every_days,
-        unloaded,
-    };
-    country.check_translations(problems);
-    Some(country)
+        // A default language missing from `languages` is one problem, said above: its
+        // pages are not held against the country again.
+        languages: Some(
+            languages
+                .into_iter()
+                .chain(Some(info.default_language.get_ref().clone()))
+                .collect(),
+        ),
+    }
 }
 
 impl Country {
@@ -313,11 +428,16 @@ impl Country {
         })
     }
 
-    /// Every page exists in the default language, and translations of an election keep its
-    /// dates: a date that differs between languages would mislead someone.
+    /// Every page exists in the default language; translations of an election keep its
+    /// dates, since a date that differs between languages would mislead someone; and a
+    /// draft in the default language is a draft in every language.
     fn check_translations(&self, problems: &mut Vec<Diagnostic>) {
         let code = &self.summary.code;
         let default = &self.summary.default_language;
+        if default.is_empty() {
+            // country.toml could not say it, and has a problem that says so.
+            return;
+        }
         if !self
             .page_files()
             .any(|(section, _, lang)| section.is_none() && lang == default)
@@ -327,10 +447,20 @@ impl Country {
                 0,
                 0,
                 "the country has no hub page in its default language",
-                "create it from the _index example in CONTENT.md",
+                format!(
+                    "create content/{code}/_index.{default}.md from the hub example in CONTENT.md"
+                ),
             ));
         }
-        for (section, slug, lang) in self.page_files().filter(|(_, _, l)| l != default) {
+        // A page in a language the country does not offer has that problem; it is no
+        // translation to hold against the default language.
+        let offered = |lang: &str| {
+            self.summary.languages.is_empty() || self.summary.languages.iter().any(|l| l == lang)
+        };
+        for (section, slug, lang) in self
+            .page_files()
+            .filter(|(_, _, l)| l != default && offered(l))
+        {
             if !self
                 .page_files()
                 .any(|(s, name, l)| s == section && name == slug && l == default)
@@ -341,40 +471,179 @@ impl Country {
                     0,
                     format!("this page has no version in the default language `{default}`"),
                     format!(
-                        "create {} first; translations follow it",
+                        "create content/{} first; translations follow it",
                         source_path(code, section, slug, default)
                     ),
                 ));
             }
         }
         for page in self.pages.iter().filter(|p| &p.entry.lang != default) {
-            let path = source_path(code, page.entry.section, &page.entry.slug, &page.entry.lang);
-            match self.original(page) {
-                // Reported above, or the original has problems of its own.
-                None => {}
-                Some(original) => {
-                    let times = |p: &Page| {
-                        p.entry.election.as_ref().map(|e| {
-                            e.events
-                                .iter()
-                                .map(|ev| {
-                                    (ev.kind, ev.date.clone(), ev.start.clone(), ev.end.clone())
-                                })
-                                .collect::<Vec<_>>()
-                        })
-                    };
-                    if times(page) != times(original) {
-                        problems.push(Diagnostic::new(&path, 0, 0, format!("the events differ from the `{default}` version's"), "translations change only the text (labels); copy the kinds, dates and times from the default language"));
-                    }
-                }
+            // None: reported above, or the original has problems of its own.
+            if let Some(original) = self.original(page) {
+                compare_events(page, original, problems);
             }
+        }
+        for original in self.pages.iter().filter(|p| &p.entry.lang == default) {
+            let Some((line, col)) = original.draft_at else {
+                continue;
+            };
+            let published: Vec<String> = self
+                .pages
+                .iter()
+                .filter(|p| {
+                    !p.draft
+                        && p.entry.section == original.entry.section
+                        && p.entry.slug == original.entry.slug
+                        && &p.entry.lang != default
+                })
+                .map(|p| format!("`{}`", p.entry.lang))
+                .collect();
+            if published.is_empty() {
+                continue;
+            }
+            let (languages, are) = match published.len() {
+                1 => ("translation", "is"),
+                _ => ("translations", "are"),
+            };
+            problems.push(Diagnostic::new(
+                &original.file,
+                line,
+                col,
+                format!(
+                    "this page is a draft, but its {} {languages} {are} not: the page would be \
+                     published in {} alone, and readers of every other language would not find it",
+                    list(&published, "and"),
+                    list(&published, "and"),
+                ),
+                "to hold the page back, add `draft = true` to every translation too; to publish \
+                 it, remove `draft = true` here",
+            ));
         }
     }
 }
 
+/// An election's translation has the same events as its default-language version: events
+/// written alike in both are set aside, the others are paired in the order of time and
+/// each difference is said at the translation's event, naming it and the field.
+fn compare_events(page: &Page, original: &Page, problems: &mut Vec<Diagnostic>) {
+    let (Some(here), Some(there)) = (&page.entry.election, &original.entry.election) else {
+        return;
+    };
+    let key = |e: &ElectionEvent| (e.kind, e.date.clone(), e.start.clone(), e.end.clone());
+    let mut unmatched_there: Vec<usize> = (0..there.events.len()).collect();
+    let mut unmatched_here = Vec::new();
+    for (i, event) in here.events.iter().enumerate() {
+        match unmatched_there
+            .iter()
+            .position(|&j| key(&there.events[j]) == key(event))
+        {
+            Some(found) => {
+                unmatched_there.remove(found);
+            }
+            None => unmatched_here.push(i),
+        }
+    }
+    let default = &original.entry.lang;
+    let original_file = format!("content/{}", original.file);
+    let report = |problems: &mut Vec<Diagnostic>, (line, col), message: String, hint: String| {
+        problems.push(Diagnostic::new(&page.file, line, col, message, hint));
+    };
+    for (&i, &j) in unmatched_here.iter().zip(&unmatched_there) {
+        let (a, b) = (&here.events[i], &there.events[j]);
+        let (Some(a_at), Some(b_at)) = (page.events_at.get(i), original.events_at.get(j)) else {
+            continue;
+        };
+        let mut fields = Vec::new();
+        if a.kind != b.kind {
+            fields.push("kind");
+        }
+        if a.date != b.date {
+            fields.push("date");
+        }
+        for (field, x, y) in [("start", &a.start, &b.start), ("end", &a.end, &b.end)] {
+            if x != y {
+                let written = |at: &EventAt| at.field(field).map(|w| w.text.clone());
+                // The same clock time in another zone.
+                if written(a_at) == written(b_at) && a.time_zone != b.time_zone {
+                    if !fields.contains(&"time_zone") {
+                        fields.push("time_zone");
+                    }
+                } else {
+                    fields.push(field);
+                }
+            }
+        }
+        for field in fields {
+            let value = |at: &EventAt, event: &ElectionEvent| match at.field(field) {
+                Some(w) => w.text.clone(),
+                None if field == "time_zone" => event.time_zone.clone(),
+                None => String::new(),
+            };
+            let (mine, theirs) = (value(a_at, a), value(b_at, b));
+            let message = match (mine.is_empty(), theirs.is_empty()) {
+                (false, false) => format!(
+                    "{}: `{field}` is {mine} here but {theirs} in the `{default}` version",
+                    a_at.name()
+                ),
+                (true, _) => format!(
+                    "{}: `{field}` is not set here but is {theirs} in the `{default}` version",
+                    a_at.name()
+                ),
+                (false, true) => format!(
+                    "{}: `{field}` is {mine} here but not set in the `{default}` version",
+                    a_at.name()
+                ),
+            };
+            let at = a_at.field(field).map_or(a_at.at, |w| w.at);
+            let hint = format!(
+                "translations change only labels and text: copy `{field}` from {} of \
+                 {original_file}:{}, or change it there first",
+                b_at.name(),
+                b_at.at.0
+            );
+            report(problems, at, message, hint);
+        }
+    }
+    for &i in unmatched_here.iter().skip(unmatched_there.len()) {
+        if let Some(at) = page.events_at.get(i) {
+            report(
+                problems,
+                at.at,
+                format!("{} is not in the `{default}` version", at.name()),
+                format!(
+                    "add it to {original_file} first, or remove it here; translations have the \
+                     same events"
+                ),
+            );
+        }
+    }
+    for &j in unmatched_there.iter().skip(unmatched_here.len()) {
+        let (Some(theirs), Some(first)) = (original.events_at.get(j), page.events_at.first())
+        else {
+            continue;
+        };
+        report(
+            problems,
+            first.at,
+            format!(
+                "the `{default}` version's {} is missing here",
+                theirs.name()
+            ),
+            format!(
+                "copy it from {original_file}:{}, translating only its label",
+                theirs.at.0
+            ),
+        );
+    }
+}
+
 impl Site {
+    /// A country, published or not.
     fn country(&self, code: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.summary.code == code)
+        self.countries
+            .iter()
+            .chain(&self.unsettled)
+            .find(|c| c.summary.code == code)
     }
 
     fn has_page(&self, code: &str, section: Section, slug: &str) -> bool {
@@ -383,7 +652,7 @@ impl Site {
     }
 
     fn check_references(&self, assets: &BTreeSet<String>, problems: &mut Vec<Diagnostic>) {
-        for country in &self.countries {
+        for country in self.countries.iter().chain(&self.unsettled) {
             let code = &country.summary.code;
             let unloaded = country.unloaded.iter().flat_map(|u| &u.references);
             for reference in country
@@ -399,12 +668,22 @@ impl Site {
                     col,
                 } = reference;
                 let problem = match target {
-                    Target::Asset(path) if !assets.contains(path) => Some((format!("the file `{path}` does not exist"), format!("add it under content/{path}, or fix the path"))),
+                    Target::Asset(path) if !assets.contains(path) => {
+                        // As the page writes it: relative to the country's folder.
+                        let written = path.split_once('/').map_or(path.as_str(), |(_, p)| p);
+                        Some((format!("the file `{written}` does not exist"), format!("add it as content/{path}, or fix the path")))
+                    }
                     Target::Partner(slug) if !self.has_page(code, Section::Partners, slug) => {
                         Some((format!("there is no partner `{slug}` in {code}"), format!("create content/{code}/partners/{slug}.{}.md, or use an existing partner's file name", country.summary.default_language)))
                     }
                     Target::Election(slug) if !self.has_page(code, Section::Elections, slug) => Some((format!("there is no election `{slug}` in {code}"), format!("use the file name of a page in content/{code}/elections/"))),
-                    Target::Link(url) => self.check_link(url).err().map(|m| (m, "link to a page that exists: /<country>, /<country>/<section> or /<country>/<section>/<page file name>, e.g. /fr/guides/check-a-claim".to_owned())),
+                    Target::Link(url) => self.check_link(url).err().map(|nearest| {
+                        let hint = match nearest {
+                            Some(path) => format!("did you mean {path}?"),
+                            None => "link to a page that exists: /<country>, /<country>/<section> or /<country>/<section>/<page file name>, e.g. /fr/guides/check-a-claim".to_owned(),
+                        };
+                        (format!("the link `{url}` leads to no page"), hint)
+                    }),
                     _ => None,
                 };
                 if let Some((message, hint)) = problem {
@@ -414,8 +693,9 @@ impl Site {
         }
     }
 
-    /// A site path (`/ro/guides/check-a-claim`, see `route`) must name a page that exists.
-    fn check_link(&self, url: &str) -> Result<(), String> {
+    /// A site path (`/ro/guides/check-a-claim`, see `route`) must name a page that exists;
+    /// if it does not, the path of the page its name was likely meant to be.
+    fn check_link(&self, url: &str) -> Result<(), Option<String>> {
         let path = url.split(['?', '#']).next().unwrap_or_default();
         if path.is_empty() {
             // `#anchor` or `?query`: this page.
@@ -439,14 +719,31 @@ impl Site {
                 section,
                 slug,
                 ..
-            }) => self.has_page(&country, section, &slug),
+            }) => {
+                if self.has_page(&country, section, &slug) {
+                    true
+                } else {
+                    // A misspelt page name: the nearest of its section's.
+                    let names: Vec<String> = self
+                        .country(&country)
+                        .into_iter()
+                        .flat_map(|c| c.page_files())
+                        .filter(|(s, _, _)| *s == Some(section))
+                        .map(|(_, name, _)| format!("`{name}`"))
+                        .collect();
+                    let nearest = suggest::did_you_mean(&format!("`{slug}` {}", names.join(" ")))
+                        .and_then(|d| d.split('`').nth(1).map(str::to_owned))
+                        .map(|name| format!("/{country}/{}/{name}", section.dir()));
+                    return Err(nearest);
+                }
+            }
             Some(Route::Document { country, .. }) => self.country(&country).is_some(),
             None => false,
         };
         if found {
             Ok(())
         } else {
-            Err(format!("the link `{url}` leads to no page"))
+            Err(None)
         }
     }
 

@@ -1,7 +1,7 @@
 //! Election event times: local times in an IANA zone, turned into UTC instants at build
 //! time, so the browser can count down and format them without a time-zone database.
 
-use chrono::{LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
 pub fn parse_zone(name: &str) -> Option<Tz> {
@@ -27,10 +27,15 @@ pub enum TimeError {
     Skipped,
     /// Falls in the hour repeated when clocks go back.
     Ambiguous,
+    /// Written with an offset (`+02:00`, `Z`) that is not the zone's at that time, which
+    /// would move the time away from what the clocks show: the zone's offsets, as `+03:00`
+    /// (two in the hour repeated in autumn).
+    NotTheZonesOffset(Vec<String>),
 }
 
-/// The UTC instant, as RFC 3339 (`…Z`), of a TOML date-time: either with an explicit offset
-/// (`2024-06-30T08:00:00+02:00`) or local (`2024-06-30T08:00:00`) in `zone`.
+/// The UTC instant, as RFC 3339 (`…Z`), of a TOML date-time, local (`2024-06-30T08:00:00`)
+/// in `zone`. An offset (`2024-10-27T02:30:00+02:00`) may say which of a repeated hour is
+/// meant; it must be one the zone has at that time.
 pub fn instant(value: &toml::value::Datetime, zone: Tz) -> Result<String, TimeError> {
     let (Some(d), Some(t)) = (value.date, value.time) else {
         return Err(TimeError::NotADateTime);
@@ -40,18 +45,40 @@ pub fn instant(value: &toml::value::Datetime, zone: Tz) -> Result<String, TimeEr
     let time = NaiveTime::from_hms_opt(t.hour.into(), t.minute.into(), t.second.into())
         .ok_or(TimeError::NotADateTime)?;
     let local = NaiveDateTime::new(date, time);
+    let candidates = match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => vec![t],
+        LocalResult::Ambiguous(a, b) => vec![a, b],
+        LocalResult::None => return Err(TimeError::Skipped),
+    };
+    let seconds = |t: &chrono::DateTime<Tz>| t.offset().fix().local_minus_utc();
     let utc = match value.offset {
-        Some(toml::value::Offset::Z) => local,
-        Some(toml::value::Offset::Custom { minutes }) => {
-            local - chrono::Duration::minutes(minutes.into())
-        }
-        None => match zone.from_local_datetime(&local) {
-            LocalResult::Single(t) => t.naive_utc(),
-            LocalResult::Ambiguous(..) => return Err(TimeError::Ambiguous),
-            LocalResult::None => return Err(TimeError::Skipped),
+        None => match candidates.as_slice() {
+            [one] => one.naive_utc(),
+            _ => return Err(TimeError::Ambiguous),
         },
+        Some(offset) => {
+            let given = match offset {
+                toml::value::Offset::Z => 0,
+                toml::value::Offset::Custom { minutes } => i32::from(minutes) * 60,
+            };
+            match candidates.iter().find(|t| seconds(t) == given) {
+                Some(t) => t.naive_utc(),
+                None => {
+                    return Err(TimeError::NotTheZonesOffset(
+                        candidates.iter().map(|t| offset_text(seconds(t))).collect(),
+                    ))
+                }
+            }
+        }
     };
     Ok(utc.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+/// `+03:00`, `-05:30`.
+fn offset_text(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.abs() / 60;
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// The wall-clock time (`2024-06-30T08:00`) in `zone` of a UTC instant written by
@@ -95,15 +122,40 @@ mod tests {
     }
 
     #[test]
-    fn explicit_offsets_win() {
+    fn an_offset_must_be_the_zones() {
         let paris = parse_zone("Europe/Paris").unwrap();
         assert_eq!(
+            instant(&dt("2024-06-30T08:00:00+02:00"), paris),
+            Ok("2024-06-30T06:00:00Z".into())
+        );
+        assert_eq!(
             instant(&dt("2024-06-30T08:00:00+03:00"), paris),
-            Ok("2024-06-30T05:00:00Z".into())
+            Err(TimeError::NotTheZonesOffset(vec!["+02:00".into()]))
         );
         assert_eq!(
             instant(&dt("2024-06-30T08:00:00Z"), paris),
-            Ok("2024-06-30T08:00:00Z".into())
+            Err(TimeError::NotTheZonesOffset(vec!["+02:00".into()]))
+        );
+        let london = parse_zone("Europe/London").unwrap();
+        assert_eq!(
+            instant(&dt("2024-12-12T07:00:00Z"), london),
+            Ok("2024-12-12T07:00:00Z".into())
+        );
+        // The hour repeated in autumn: the offset says which.
+        assert_eq!(
+            instant(&dt("2024-10-27T02:30:00+02:00"), paris),
+            Ok("2024-10-27T00:30:00Z".into())
+        );
+        assert_eq!(
+            instant(&dt("2024-10-27T02:30:00+01:00"), paris),
+            Ok("2024-10-27T01:30:00Z".into())
+        );
+        assert_eq!(
+            instant(&dt("2024-10-27T02:30:00+03:00"), paris),
+            Err(TimeError::NotTheZonesOffset(vec![
+                "+02:00".into(),
+                "+01:00".into()
+            ]))
         );
     }
 

@@ -141,9 +141,9 @@ pub(super) fn check(
         };
         match classify_url(&url) {
             Err(e) => report(range.start, e.message, e.hint),
-            Ok(UrlKind::External) if is_image => report(range.start, "images from other sites are not allowed".into(), "they would tell that site who reads the page; put the image in the country's media/ folder"),
+            Ok(UrlKind::External) if is_image => report(range.start, "images from other sites are not allowed".into(), &format!("they would tell that site who reads the page; put the image in content/{country}/media/ and write ![description](media/<file name>)")),
             Ok(UrlKind::Internal) if is_image && !url.starts_with('/') && !url.contains("..") => references.push(at(Target::Asset(format!("{country}/{url}")))),
-            Ok(UrlKind::Internal) if is_image => report(range.start, format!("the image `{url}` is not inside the country's folder"), "put it in the country's media/ folder and write ![description](media/<file name>)"),
+            Ok(UrlKind::Internal) if is_image => report(range.start, format!("the image `{url}` is not inside the country's folder"), &format!("put it in content/{country}/media/ and write ![description](media/<file name>)")),
             Ok(UrlKind::Internal) if url.starts_with('/') || url.starts_with('#') => {
                 if url.starts_with('/') {
                     references.push(at(Target::Link(url.to_string())));

@@ -5,16 +5,18 @@ use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
 
-use super::{FrontMatter, Reporter, Target};
-use crate::manifest::{Election, ElectionEvent, EventKind};
+use super::{EventAt, FrontMatter, Reporter, Target, Written};
+use crate::manifest::{Election, ElectionEvent, ElectionStatus, EventKind};
 use crate::time::{self, TimeError};
 
 pub(super) const FIELDS: &[&str] = &["type", "status", "rerun_of", "events"];
 
+pub(super) const EVENT_FIELDS: &[&str] = &["kind", "label", "date", "start", "end", "time_zone"];
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct EventFm {
-    kind: EventKind,
+    kind: Spanned<EventKind>,
     label: Option<String>,
     date: Option<Spanned<Datetime>>,
     start: Option<Spanned<Datetime>>,
@@ -22,7 +24,12 @@ pub(super) struct EventFm {
     time_zone: Option<Spanned<String>>,
 }
 
-pub(super) fn check(r: &mut Reporter, fm: &FrontMatter, time_zone: &str) -> Option<Election> {
+pub(super) fn check(
+    r: &mut Reporter,
+    fm: &FrontMatter,
+    country: &str,
+    time_zone: &str,
+) -> Option<Election> {
     let events = fm
         .events
         .as_ref()
@@ -34,6 +41,21 @@ pub(super) fn check(r: &mut Reporter, fm: &FrontMatter, time_zone: &str) -> Opti
             rerun_of.span(),
             Target::Election(rerun_of.get_ref().clone()),
         );
+    }
+    // A rerun is shown with the election it replaces: without it the page would say
+    // "rerun" of nothing.
+    if let (Some(status), None) = (&fm.status, &fm.rerun_of) {
+        if *status.get_ref() == ElectionStatus::Rerun {
+            r.at(
+                status.span(),
+                "a rerun needs `rerun_of`: the election it is held again for",
+                format!(
+                    "add rerun_of = \"<name>\" below `status`, with the name of the annulled \
+                     election's page (its file name in content/{country}/elections/ without \
+                     .<lang>.md)"
+                ),
+            );
+        }
     }
     let complete = r.require(
         "an election page",
@@ -56,7 +78,7 @@ pub(super) fn check(r: &mut Reporter, fm: &FrontMatter, time_zone: &str) -> Opti
 
 fn events(r: &mut Reporter, events: &[EventFm], default_zone: &str) -> Vec<ElectionEvent> {
     let mut out = Vec::new();
-    for event in events {
+    for (n, event) in events.iter().enumerate() {
         let zone_name = event
             .time_zone
             .as_ref()
@@ -81,6 +103,13 @@ fn events(r: &mut Reporter, events: &[EventFm], default_zone: &str) -> Vec<Elect
                     TimeError::NotADateTime => (format!("`{field}` must be a date and a time"), format!("write {field} = 2025-05-04T07:00:00 (local time), or use `date` for a whole day")),
                     TimeError::Skipped => (format!("`{field}` does not exist in {zone_name}: clocks go forward then"), "pick a time outside the skipped hour".to_owned()),
                     TimeError::Ambiguous => (format!("`{field}` happens twice in {zone_name}: clocks go back then"), "add the offset, e.g. 2024-10-27T02:30:00+02:00".to_owned()),
+                    TimeError::NotTheZonesOffset(offsets) => (
+                        format!(
+                            "`{field}` is written with an offset that is not {zone_name}'s then ({})",
+                            crate::diagnostic::list(&offsets, "or")
+                        ),
+                        format!("write the time as the clocks in {zone_name} show it, without an offset: the build adds the zone's (an offset is needed only in the hour repeated when clocks go back)"),
+                    ),
                 };
                 r.at(value.span(), message, hint);
                 None
@@ -119,21 +148,66 @@ fn events(r: &mut Reporter, events: &[EventFm], default_zone: &str) -> Vec<Elect
             }
         };
         let local_start = start.as_deref().and_then(|s| time::wall_clock(s, zone));
-        out.push(ElectionEvent {
-            kind: event.kind,
-            label: event.label.clone(),
-            date,
-            local_start,
-            start,
-            end,
-            time_zone: zone_name.to_owned(),
-        });
+        let at = written_at(r, n + 1, event);
+        out.push((
+            ElectionEvent {
+                kind: *event.kind.get_ref(),
+                label: event.label.clone(),
+                date,
+                local_start,
+                start,
+                end,
+                time_zone: zone_name.to_owned(),
+            },
+            at,
+        ));
     }
-    out.sort_by(|a, b| {
+    out.sort_by(|(a, _), (b, _)| {
         a.start
             .as_ref()
             .or(a.date.as_ref())
             .cmp(&b.start.as_ref().or(b.date.as_ref()))
     });
+    let (out, at): (Vec<ElectionEvent>, Vec<EventAt>) = out.into_iter().unzip();
+    r.events_at = at;
     out
+}
+
+/// Where the `n`th event and its fields are written.
+fn written_at(r: &Reporter, n: usize, event: &EventFm) -> EventAt {
+    let kind = event.kind.span();
+    // Its `[[events]]` line: the last table header before its `kind`.
+    let header = r.source[..kind.start].rfind("[[").unwrap_or(kind.start);
+    let mut fields = vec![Written {
+        field: "kind",
+        at: r.position(kind.start),
+        text: r.written(kind),
+    }];
+    let times = [
+        ("date", &event.date),
+        ("start", &event.start),
+        ("end", &event.end),
+    ];
+    for (field, value) in times {
+        if let Some(value) = value {
+            fields.push(Written {
+                field,
+                at: r.position(value.span().start),
+                text: r.written(value.span()),
+            });
+        }
+    }
+    if let Some(zone) = &event.time_zone {
+        fields.push(Written {
+            field: "time_zone",
+            at: r.position(zone.span().start),
+            text: r.written(zone.span()),
+        });
+    }
+    EventAt {
+        number: n,
+        label: event.label.clone(),
+        at: r.position(header),
+        fields,
+    }
 }

@@ -23,13 +23,14 @@ use toml::value::Datetime;
 use toml::Spanned;
 
 use crate::citation::Sources;
-use crate::diagnostic::{line_col, list, shorten_quotes, Diagnostic, LineIndex};
+use crate::diagnostic::{list, shorten_quotes, Diagnostic, LineIndex};
 use crate::lang::is_language_tag;
 use crate::manifest::*;
 use crate::markdown::render_markdown;
 use crate::route::is_slug;
 use crate::source_file::SourceFile;
 use crate::time;
+use crate::toml_error::{self, Fields};
 use crate::url::{classify_url, UrlKind};
 use crate::{front_matter, suggest};
 
@@ -45,8 +46,7 @@ struct FrontMatter {
     summary: Option<String>,
     #[serde(default)]
     weight: i32,
-    #[serde(default)]
-    draft: bool,
+    draft: Option<Spanned<bool>>,
     reviewed: Spanned<Datetime>,
     #[serde(default)]
     sources: Vec<SourceFm>,
@@ -71,6 +71,8 @@ struct FrontMatter {
     captions: Option<Spanned<Vec<video::CaptionFm>>>,
     external_url: Option<Spanned<String>>,
 }
+
+const SOURCE_FIELDS: &[&str] = &["id", "title", "url"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -131,9 +133,51 @@ pub struct Page {
     pub file: String,
     pub reviewed_at: (usize, usize),
     pub draft: bool,
+    /// Where `draft = true` is written, for a draft its translations would outlive.
+    pub(crate) draft_at: Option<(usize, usize)>,
+    /// Where each election event is written, in the order of `entry.election`'s events.
+    pub(crate) events_at: Vec<EventAt>,
     /// The body rendered by [`render_markdown`].
     pub html: String,
     pub references: Vec<Reference>,
+}
+
+/// Where an election event is written, to say which event and field of a translation
+/// differs from the default language's.
+#[derive(Debug, Clone)]
+pub(crate) struct EventAt {
+    /// Its place among the page's `[[events]]`, from 1.
+    pub number: usize,
+    pub label: Option<String>,
+    /// The position of its `[[events]]` line.
+    pub at: (usize, usize),
+    /// Its fields as written (`kind`, `date`, `start`, `end`, `time_zone`), with positions.
+    pub fields: Vec<Written>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Written {
+    pub field: &'static str,
+    pub at: (usize, usize),
+    pub text: String,
+}
+
+impl EventAt {
+    pub fn field(&self, name: &str) -> Option<&Written> {
+        self.fields.iter().find(|w| w.field == name)
+    }
+
+    /// `event 2 (“First round”)`, or by its kind when it has no label.
+    pub fn name(&self) -> String {
+        match &self.label {
+            Some(label) => format!("event {} (“{label}”)", self.number),
+            None => format!(
+                "event {} ({})",
+                self.number,
+                self.field("kind").map_or("", |k| k.text.as_str())
+            ),
+        }
+    }
 }
 
 /// Where a page sits: its country (folder, zone) and its place in it.
@@ -148,11 +192,15 @@ pub struct Place<'a> {
 /// Reports problems, and notes references, at positions inside one file's front matter.
 struct Reporter<'a> {
     file: &'a str,
+    /// The front matter.
+    source: &'a str,
     lines: LineIndex<'a>,
     first_line: usize,
     problems: &'a mut Vec<Diagnostic>,
     found: usize,
     references: Vec<Reference>,
+    /// Filled by an election page's check.
+    events_at: Vec<EventAt>,
 }
 
 impl Reporter<'_> {
@@ -160,6 +208,12 @@ impl Reporter<'_> {
     fn position(&self, offset: usize) -> (usize, usize) {
         let (line, col) = self.lines.line_col(offset);
         (self.first_line + line - 1, col)
+    }
+
+    /// A value as written, without the quotes of a text.
+    fn written(&self, span: Range<usize>) -> String {
+        let text = self.source.get(span).unwrap_or_default().trim();
+        text.trim_matches('"').to_owned()
     }
 
     fn at(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
@@ -200,10 +254,23 @@ impl Reporter<'_> {
             .map(|(name, _)| format!("`{name}`"))
             .collect();
         if !absent.is_empty() {
+            // A field written under a table is the table's, not the page's.
+            let under_a_table = fields.iter().find_map(|(name, present)| {
+                let (offset, table) =
+                    toml_error::under_a_table(self.source, name).filter(|_| !present)?;
+                let (line, _) = self.position(offset);
+                Some(format!(
+                    "; the `{name}` of line {line} is inside the {table} table above it, so it is \
+                     that table's: if it is the page's, move it above the first table"
+                ))
+            });
             let absent = list(&absent, "and");
             self.missing(
                 format!("{page} needs {absent}"),
-                format!("add {absent}; CONTENT.md has an example of {page}"),
+                format!(
+                    "add {absent}; CONTENT.md has an example of {page}{}",
+                    under_a_table.unwrap_or_default()
+                ),
             );
         }
         absent.is_empty()
@@ -338,11 +405,12 @@ pub fn load(
     let fm: FrontMatter = match toml::from_str(split.front_matter) {
         Ok(fm) => fm,
         Err(e) => {
-            problems.push(toml_problem(
+            problems.push(toml_error::problem(
                 &file.path,
                 split.front_matter,
                 split.front_matter_line,
                 &e,
+                Some(&FIELDS),
             ));
             // The body does not depend on the front matter: its problems are reported too,
             // except citations, whose sources could not be read.
@@ -356,11 +424,13 @@ pub fn load(
         toml::from_str(split.front_matter).unwrap_or_default();
     let mut r = Reporter {
         file: &file.path,
+        source: split.front_matter,
         lines: LineIndex::new(split.front_matter),
         first_line: split.front_matter_line,
         problems,
         found: 0,
         references: Vec::new(),
+        events_at: Vec::new(),
     };
 
     if fm.title.get_ref().trim().is_empty() {
@@ -413,15 +483,23 @@ pub fn load(
     };
     match place.section {
         None => {}
-        Some(Section::Elections) => entry.election = election::check(&mut r, &fm, place.time_zone),
+        Some(Section::Elections) => {
+            entry.election = election::check(&mut r, &fm, place.country, place.time_zone)
+        }
         Some(Section::Resources) => entry.resource = resource::check(&mut r, &fm),
         Some(Section::Partners) => entry.partner = partner::check(&mut r, &fm),
         Some(Section::Guides) => entry.guide = guide::check(&mut r, &fm),
         Some(Section::Videos) => entry.video = video::check(&mut r, &fm, place.country),
     }
 
+    let events_at = std::mem::take(&mut r.events_at);
     let found = r.found;
     let reviewed_at = r.position(fm.reviewed.span().start);
+    let draft_at = fm
+        .draft
+        .as_ref()
+        .filter(|d| *d.get_ref())
+        .map(|d| r.position(d.span().start));
     let mut references = r.references;
     let before_body = problems.len();
     check_body(Some(&sources), problems, &mut references);
@@ -447,7 +525,9 @@ pub fn load(
         entry,
         file: file.path.clone(),
         reviewed_at,
-        draft: fm.draft,
+        draft: fm.draft.as_ref().is_some_and(|d| *d.get_ref()),
+        draft_at,
+        events_at,
         html: rendered.html,
         references,
     })
@@ -481,36 +561,20 @@ fn refuse_foreign_fields(
     }
 }
 
-pub(crate) fn toml_problem(
-    path: &str,
-    text: &str,
-    first_line: usize,
-    e: &toml::de::Error,
-) -> Diagnostic {
-    let (line, col) = e.span().map_or((1, 1), |span| line_col(text, span.start));
-    let message = e
-        .message()
-        .trim()
-        .replace("expected i32", "expected a whole number");
-    let hint = suggest::did_you_mean(&message).unwrap_or_else(|| {
-        if message.starts_with("unknown field") {
-            "check the spelling; CONTENT.md lists the fields of every page kind".to_owned()
-        } else if message.starts_with("missing field") {
-            "add the field; CONTENT.md shows an example of every page kind".to_owned()
-        } else if message.starts_with("invalid type") {
-            "this field takes another kind of value: text in \"quotes\", numbers and true/false without, dates as 2025-05-04".to_owned()
-        } else {
-            "check the TOML syntax: text in \"quotes\", dates as 2025-05-04, lists in [ ]".to_owned()
-        }
-    });
-    Diagnostic::new(
-        path,
-        first_line + line - 1,
-        col,
-        shorten_quotes(&message),
-        hint,
-    )
-}
+/// The fields of a page and of its tables, for TOML errors.
+const FIELDS: Fields = Fields {
+    owner: "the page's",
+    is_field: |key| COMMON_FIELDS.contains(&key) || !sections_taking(key).is_empty(),
+    takes: |table, key| {
+        let fields: &[&str] = match table {
+            "sources" => SOURCE_FIELDS,
+            "events" => election::EVENT_FIELDS,
+            "captions" => video::CAPTION_FIELDS,
+            _ => &[],
+        };
+        fields.contains(&key)
+    },
+};
 
 #[cfg(test)]
 mod tests {
@@ -520,7 +584,11 @@ mod tests {
 
     /// The fields serde accepts, as its unknown-field message lists them.
     fn serde_fields() -> BTreeSet<String> {
-        let Err(e) = toml::from_str::<FrontMatter>("not_a_field = 1") else {
+        fields_of_table::<FrontMatter>()
+    }
+
+    fn fields_of_table<T: DeserializeOwned>() -> BTreeSet<String> {
+        let Err(e) = toml::from_str::<T>("not_a_field = 1") else {
             panic!("an unknown field parsed");
         };
         let message = e.message();
@@ -545,6 +613,22 @@ mod tests {
         for field in COMMON_FIELDS {
             assert!(sections_taking(field).is_empty(), "{field} is common");
         }
+    }
+
+    #[test]
+    fn the_tables_fields_are_listed() {
+        let listed = |fields: &[&str]| -> BTreeSet<String> {
+            fields.iter().map(|f| (*f).to_owned()).collect()
+        };
+        assert_eq!(listed(SOURCE_FIELDS), fields_of_table::<SourceFm>());
+        assert_eq!(
+            listed(election::EVENT_FIELDS),
+            fields_of_table::<election::EventFm>()
+        );
+        assert_eq!(
+            listed(video::CAPTION_FIELDS),
+            fields_of_table::<video::CaptionFm>()
+        );
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub(super) const FIELDS: &[&str] = &[
     "external_url",
 ];
 
+pub(super) const CAPTION_FIELDS: &[&str] = &["lang", "label", "file"];
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct CaptionFm {
@@ -60,9 +62,14 @@ pub(super) fn check(r: &mut Reporter, fm: &FrontMatter, country: &str) -> Option
     // What we serve ourselves we know fully; for a video on a partner's site, facts
     // that are not known are left out rather than guessed.
     let ours = fm.file.is_some();
+    // A video watched elsewhere is a partner's: the page sends voters to a site the
+    // partner page vouches for, behind a button that says so.
+    let theirs = fm.external_url.is_some() && !ours;
     r.require(
         if ours {
             "a self-hosted video"
+        } else if theirs {
+            "a video on a partner's site"
         } else {
             "a video page"
         },
@@ -70,6 +77,7 @@ pub(super) fn check(r: &mut Reporter, fm: &FrontMatter, country: &str) -> Option
             ("language", fm.language.is_some()),
             ("duration", !ours || fm.duration.is_some()),
             ("published", !ours || fm.published.is_some()),
+            ("partner", !theirs || fm.partner.is_some()),
         ],
     );
     let published = fm.published.as_ref().map(|p| r.date(p, "published"));
