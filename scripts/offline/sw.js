@@ -202,7 +202,8 @@ async function keep(name, key, response) {
   }
 }
 
-/** The page at `url` and the files it lists, if not kept yet (the page open at first start). */
+/** The page at `url` and the files it lists, if not kept yet (the page open at first start):
+ * the files first, so that a kept page can always be taken over. */
 async function keepPage(url) {
   const path = within(new URL(url));
   if (path === null || /\.(?!html$)\w+$/.test(path)) return;
@@ -211,7 +212,6 @@ async function keepPage(url) {
   const response = await fetch(key);
   if (!response.ok || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return;
   const html = await response.clone().text();
-  await keep(PAGES, key, response);
   const data = html.match(/<meta name="election-center:data" content="([^"]*)"/)?.[1] ?? '';
   for (const file of data.split(' ').filter(Boolean)) {
     const href = new URL(file, SCOPE).href;
@@ -219,6 +219,7 @@ async function keepPage(url) {
     const answer = await fetch(href);
     if (answer.ok) await keep(PAGES, href, answer);
   }
+  await keep(PAGES, key, response);
 }
 
 /** The `data-` texts of a page's `<html>` (src/prerender.rs), still escaped, and its language. */
