@@ -8,6 +8,12 @@
 //! | `Section` | `/fr/ro/videos`                | `fr/ro/videos.html`          |
 //! | `Page`    | `/fr/ro/guides/check-a-claim`  | `fr/ro/guides/check-a-claim.html` |
 //! | `Document`| `/fr/ro/print`, `/fr/ro/changes` | `fr/ro/print.html`         |
+//! | [`Editor`]| `/fr/editor`                   | `fr/editor.html`             |
+//!
+//! The editor (`crates/editor`: check and preview pages in the browser) is no [`Route`]: it
+//! is a page of its own with its own wasm, which the voter app never draws. [`Route::parse`]
+//! does not know it, so the router leaves its address to the browser, and the voter's wasm
+//! carries no byte of it.
 //!
 //! The first segment is the interface language; content links leave it out
 //! (`/ro/guides/check-a-claim`) and get the language of the page they are in. The router,
@@ -34,7 +40,10 @@ use crate::manifest::{CountryCode, CountryManifest, CountrySummary, SiteIndex};
 )]
 #[serde(rename_all = "lowercase")]
 // As the manifests' other names (`manifest::names!`): less wasm than the derived visitor.
-#[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "build")),
+    serde(try_from = "String")
+)]
 pub enum Section {
     Elections,
     Resources,
@@ -279,6 +288,46 @@ impl Route {
     }
 }
 
+/// The editor's address, one per interface language (the preview's first language):
+/// `/fr/editor`. No country is called `editor` (country codes have two letters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Editor {
+    pub lang: Lang,
+}
+
+impl Editor {
+    const NAME: &'static str = "editor";
+
+    /// The editor at `path` (from the site's base, its one form only), if it is one.
+    pub fn parse(path: &str) -> Option<Editor> {
+        let (lang, name) = path.strip_prefix('/')?.split_once('/')?;
+        (name == Editor::NAME).then_some(())?;
+        Some(Editor {
+            lang: Lang::parse(lang).filter(|l| l.as_str() == lang)?,
+        })
+    }
+
+    /// Relative to `<base href>`, as [`Route::href`].
+    pub fn href(self) -> String {
+        format!("{}/{}", self.lang, Editor::NAME)
+    }
+
+    /// `/fr/editor`.
+    pub fn path(self) -> String {
+        format!("/{}", self.href())
+    }
+
+    /// The page's file, relative to the build's root: `fr/editor.html`.
+    pub fn file(self) -> String {
+        format!("{}.html", self.href())
+    }
+
+    /// The editor in every interface language.
+    pub fn all() -> impl Iterator<Item = Editor> {
+        Lang::all().map(|lang| Editor { lang })
+    }
+}
+
 /// A page's name in its address and file name: lower-case ASCII letters, digits and inner
 /// dashes (`check-a-claim`).
 pub fn is_slug(s: &str) -> bool {
@@ -487,6 +536,33 @@ mod tests {
             assert_eq!(Section::from_dir(section.dir()), Some(section));
             let json = serde_json::to_string(&section).unwrap();
             assert_eq!(json, format!("\"{}\"", section.dir()));
+        }
+    }
+
+    #[test]
+    fn the_editor_has_its_own_address_which_no_route_takes() {
+        crate::lang::set_test_languages();
+        for editor in Editor::all() {
+            let path = editor.path();
+            assert_eq!(Editor::parse(&path), Some(editor), "{path}");
+            assert_eq!(editor.file(), format!("{}.html", editor.href()));
+            assert!(!editor.href().starts_with('/'));
+            // The voter app's router leaves it to the browser, which loads its own page.
+            assert_eq!(Route::parse(&path), None, "{path}");
+        }
+        assert_eq!(
+            Editor::parse("/fr/editor").map(Editor::href),
+            Some("fr/editor".into())
+        );
+        for other in [
+            "/editor",
+            "/fr/editor/",
+            "/FR/editor",
+            "/fr/ro/editor",
+            "/de/editor",
+            "/fr/editors",
+        ] {
+            assert_eq!(Editor::parse(other), None, "{other}");
         }
     }
 
