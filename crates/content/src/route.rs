@@ -8,13 +8,6 @@
 //! | `Section` | `/fr/ro/videos`                | `fr/ro/videos.html`          |
 //! | `Page`    | `/fr/ro/guides/check-a-claim`  | `fr/ro/guides/check-a-claim.html` |
 //! | `Document`| `/fr/ro/print`, `/fr/ro/changes` | `fr/ro/print.html`         |
-//! | [`Editor`]| `/fr/editor`                   | `fr/editor.html`             |
-//!
-//! The editor (`crates/editor`: check and preview pages in the browser) is no [`Route`]: it
-//! is a page of its own with its own wasm, which the voter app never draws. [`Route::parse`]
-//! does not know it, so the router leaves its address to the browser, and the voter's wasm
-//! carries no byte of it.
-//!
 //! The first segment is the interface language; content links leave it out
 //! (`/ro/guides/check-a-claim`) and get the language of the page they are in. The router,
 //! every view that links, the pre-renderer (and its `routes.json`, which the browser tests
@@ -288,46 +281,6 @@ impl Route {
     }
 }
 
-/// The editor's address, one per interface language (the preview's first language):
-/// `/fr/editor`. No country is called `editor` (country codes have two letters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Editor {
-    pub lang: Lang,
-}
-
-impl Editor {
-    const NAME: &'static str = "editor";
-
-    /// The editor at `path` (from the site's base, its one form only), if it is one.
-    pub fn parse(path: &str) -> Option<Editor> {
-        let (lang, name) = path.strip_prefix('/')?.split_once('/')?;
-        (name == Editor::NAME).then_some(())?;
-        Some(Editor {
-            lang: Lang::parse(lang).filter(|l| l.as_str() == lang)?,
-        })
-    }
-
-    /// Relative to `<base href>`, as [`Route::href`].
-    pub fn href(self) -> String {
-        format!("{}/{}", self.lang, Editor::NAME)
-    }
-
-    /// `/fr/editor`.
-    pub fn path(self) -> String {
-        format!("/{}", self.href())
-    }
-
-    /// The page's file, relative to the build's root: `fr/editor.html`.
-    pub fn file(self) -> String {
-        format!("{}.html", self.href())
-    }
-
-    /// The editor in every interface language.
-    pub fn all() -> impl Iterator<Item = Editor> {
-        Lang::all().map(|lang| Editor { lang })
-    }
-}
-
 /// A page's name in its address and file name: lower-case ASCII letters, digits and inner
 /// dashes (`check-a-claim`).
 pub fn is_slug(s: &str) -> bool {
@@ -381,6 +334,55 @@ pub fn site_routes<E>(
         }
     }
     Ok(routes)
+}
+
+/// The editor's address, one per interface language (the preview's first language):
+/// `/fr/editor`. No country is called `editor` (country codes have two letters).
+///
+/// The editor (`crates/editor`: check and preview pages in the browser) is no [`Route`]:
+/// it is a page of its own with its own wasm, which the voter app never draws.
+/// [`Route::parse`] does not know it, so the router leaves its address to the browser; and
+/// this type exists only where the editor is built or written (the `build` feature, or
+/// natively for the pre-renderer), since even unused code changes how the rest of the
+/// voter's wasm is compiled (measured: 12 bytes more).
+#[cfg(any(feature = "build", not(target_arch = "wasm32")))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Editor {
+    pub lang: Lang,
+}
+
+#[cfg(any(feature = "build", not(target_arch = "wasm32")))]
+impl Editor {
+    const NAME: &'static str = "editor";
+
+    /// The editor at `path` (from the site's base, its one form only), if it is one.
+    pub fn parse(path: &str) -> Option<Editor> {
+        let (lang, name) = path.strip_prefix('/')?.split_once('/')?;
+        (name == Editor::NAME).then_some(())?;
+        Some(Editor {
+            lang: Lang::parse(lang).filter(|l| l.as_str() == lang)?,
+        })
+    }
+
+    /// Relative to `<base href>`, as [`Route::href`].
+    pub fn href(self) -> String {
+        format!("{}/{}", self.lang, Editor::NAME)
+    }
+
+    /// `/fr/editor`.
+    pub fn path(self) -> String {
+        format!("/{}", self.href())
+    }
+
+    /// The page's file, relative to the build's root: `fr/editor.html`.
+    pub fn file(self) -> String {
+        format!("{}.html", self.href())
+    }
+
+    /// The editor in every interface language.
+    pub fn all() -> impl Iterator<Item = Editor> {
+        Lang::all().map(|lang| Editor { lang })
+    }
 }
 
 #[cfg(test)]
