@@ -360,15 +360,17 @@ fn section_from_fields(text: &str) -> Section {
         .strip_prefix("+++")
         .and_then(|rest| rest.split("\n+++").next())
         .unwrap_or_default();
-    let keys: BTreeSet<&str> = front
-        .lines()
-        .filter_map(|line| {
-            let line = line.trim();
-            line.strip_prefix("[[")
-                .and_then(|l| l.strip_suffix("]]"))
-                .or_else(|| line.split_once('=').map(|(k, _)| k.trim()))
-        })
-        .collect();
+    // The keys before the first table, and the tables' names (`[[events]]`).
+    let mut keys: BTreeSet<&str> = BTreeSet::new();
+    let mut in_table = false;
+    for line in front.lines().map(str::trim) {
+        if let Some(table) = line.strip_prefix('[') {
+            in_table = true;
+            keys.insert(table.trim_matches(['[', ']', ' ']));
+        } else if let Some((key, _)) = line.split_once('=').filter(|_| !in_table) {
+            keys.insert(key.trim());
+        }
+    }
     let has = |fields: &[&str]| fields.iter().any(|f| keys.contains(f));
     if has(&["events", "status", "type", "rerun_of"]) {
         Section::Elections
@@ -383,6 +385,8 @@ fn section_from_fields(text: &str) -> Section {
         Section::Videos
     } else if has(&["submit_claim_url"]) {
         Section::Partners
+    } else if has(&["topic"]) {
+        Section::Guides
     } else if has(&["purpose", "url", "kind"]) {
         Section::Resources
     } else {
@@ -756,6 +760,11 @@ mod tests {
             Some("elections")
         );
         assert_eq!(guess("Notes.md", "").2, "");
+        // A source's url is no resource's.
+        let guide = "+++\ntitle = \"x\"\ntopic = \"other\"\n[[sources]]\nurl = \"https://a.example/\"\n+++\n";
+        assert_eq!(guess("x.en.md", guide).1, Some("guides"));
+        let resource = "+++\nkind = \"court\"\nurl = \"https://a.example/\"\n+++\n";
+        assert_eq!(guess("x.en.md", resource).1, Some("resources"));
         assert_eq!(guess("C:\\work\\content\\fr\\videos\\a.fr.md", "").0, "fr");
     }
 }
