@@ -182,6 +182,12 @@ fn EditorPage() -> impl IntoView {
             class="editor"
             class:dropping=move || dropping.get()
             class:wide=move || state.width.get() == Width::Desktop
+            // For tests and scripts: whether the published site is at hand.
+            data-site=move || match (state.site.get().is_some(), state.offline.get().is_some()) {
+                (true, _) => "ready",
+                (false, true) => "unavailable",
+                (false, false) => "loading",
+            }
             on:dragover=move |ev: web_sys::DragEvent| {
                 ev.prevent_default();
                 dropping.set(true);
@@ -354,7 +360,8 @@ fn new_page(state: State) {
     });
     state.current.set(id);
     state.reloaded.update(|n| *n += 1);
-    focus_source();
+    // Once the text box is drawn.
+    set_timeout(focus_source, std::time::Duration::ZERO);
 }
 
 #[component]
@@ -389,7 +396,7 @@ fn Toolbar() -> impl IntoView {
                 <input type="file" multiple accept=".md,.toml,text/markdown" class="visually-hidden" on:change=chosen />
             </label>
             <label class="button file-button">
-                "Open a country folder…"
+                "Open a folder…"
                 <input type="file" node_ref=folder class="visually-hidden" on:change=chosen />
             </label>
             <p class="drop-hint">"or drop files or a folder anywhere here"</p>
@@ -531,16 +538,18 @@ fn Settings() -> impl IntoView {
             view! {
                 <fieldset class="editor-settings">
                     <legend>"Where the page belongs"</legend>
-                    <label>"Country"
-                        <select on:change=move |ev| { let v = event_target_value(&ev); set(&|p| p.country = v.clone()) }>
+                    <div class="field">
+                        <label for="place-country">"Country"</label>
+                        <select id="place-country" on:change=move |ev| { let v = event_target_value(&ev); set(&|p| p.country = v.clone()) }>
                             {codes.into_iter().map(|(code, name)| {
                                 let selected = code == p.country;
                                 view! { <option value=code selected=selected>{name}</option> }
                             }).collect_view()}
                         </select>
-                    </label>
-                    <label>"Kind"
-                        <select on:change=move |ev| {
+                    </div>
+                    <div class="field">
+                        <label for="place-kind">"Kind of page"</label>
+                        <select id="place-kind" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             set(&|p| {
                                 p.section = Section::from_dir(&v);
@@ -549,24 +558,26 @@ fn Settings() -> impl IntoView {
                                 }
                             })
                         }>
-                            {[("hub", "Country hub"), ("elections", "Election"), ("resources", "Official resource"), ("partners", "Partner"), ("guides", "Guide"), ("videos", "Video")]
+                            {[("hub", "Hub (the country's first page)"), ("elections", "Election"), ("resources", "Official resource"), ("partners", "Partner"), ("guides", "Guide"), ("videos", "Video")]
                                 .into_iter()
                                 .map(|(value, label)| view! { <option value=value selected=value == kind>{label}</option> })
                                 .collect_view()}
                         </select>
-                    </label>
-                    <label>"Name in the address"
-                        <input type="text" value=if hub { String::new() } else { p.slug.clone() } disabled=hub spellcheck="false" autocomplete="off"
+                    </div>
+                    <div class="field">
+                        <label for="place-name">"Name in the address"</label>
+                        <input id="place-name" type="text" value=if hub { String::new() } else { p.slug.clone() } disabled=hub spellcheck="false" autocomplete="off"
                             on:change=move |ev| { let v = event_target_value(&ev); set(&|p| p.slug = v.trim().to_owned()) } />
-                    </label>
-                    <label>"Language"
-                        <select on:change=move |ev| { let v = event_target_value(&ev); set(&|p| p.lang = v.clone()) }>
+                    </div>
+                    <div class="field">
+                        <label for="place-lang">"Language"</label>
+                        <select id="place-lang" on:change=move |ev| { let v = event_target_value(&ev); set(&|p| p.lang = v.clone()) }>
                             {langs.into_iter().map(|l| {
                                 let selected = l == p.lang;
                                 view! { <option value=l.clone() selected=selected>{l.clone()}</option> }
                             }).collect_view()}
                         </select>
-                    </label>
+                    </div>
                     <p class="editor-path">"File: " <code>{format!("content/{path}")}</code></p>
                 </fieldset>
             }
