@@ -75,6 +75,7 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --locked -q -p content -p content-cli -p prerender -p election-center --all-targets -- -D warnings
 	cargo clippy --locked -q --target wasm32-unknown-unknown -p election-center -- -D warnings
+	cargo clippy --locked -q --target wasm32-unknown-unknown -p election-center --features preview -- -D warnings
 	cargo clippy --locked -q --target wasm32-unknown-unknown -p editor -- -D warnings
 
 size:

@@ -3,7 +3,8 @@
 // line with the checker's own message and goes away as soon as it is fixed, and nothing of
 // the page ever leaves the browser.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, screenshots } from './fixtures.mjs';
@@ -175,6 +176,85 @@ test.describe('problems', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Save the file' }).click();
     expect((await download).suggestedFilename()).toBe('how-to-vote-abroad.ro.md');
+  });
+});
+
+test.describe('opening', () => {
+  test('a whole country folder: every page checked with the others and its media, none with an error', async ({ page }) => {
+    await openEditor(page);
+    await page.getByLabel('Open a folder…').setInputFiles(join(ROOT, 'content/ro'));
+    const texts = readdirSync(join(ROOT, 'content/ro'), { recursive: true }).filter((f) => /\.(md|toml)$/.test(f));
+    await expect(page.locator('.editor-tabs li')).toHaveCount(texts.length);
+    await expect(page.locator('.tab-path').filter({ hasText: 'ro/videos/check-a-claim.ro.md' })).toHaveCount(1);
+    await expect(page.locator('.tab-path').filter({ hasText: 'ro/country.toml' })).toHaveCount(1);
+    await expect(page.locator('.tab-count').first()).not.toHaveText('');
+    expect(await page.locator('.tab-count').allTextContents()).not.toContain(expect.stringMatching(/error/));
+    // The video's file, poster and captions are among the opened media.
+    await page.locator('.tab').filter({ hasText: 'ro/videos/check-a-claim.ro.md' }).click();
+    await expect(page.locator('#problem-summary')).toHaveText(/^No problems in ro\/videos\/check-a-claim\.ro\.md\./);
+    await expect(preview(page).locator('video')).toHaveCount(1);
+  });
+
+  test('dropped files are checked together: a new partner and a guide that links to it', async ({ page }) => {
+    await openEditor(page);
+    const partner = read('content/ro/partners/lead-stories.ro.md').replace('title = "Lead Stories"', 'title = "Verificatorul"');
+    const guide = read('content/ro/guides/check-a-claim.ro.md').replace('(/ro/partners/lead-stories)', '(/ro/partners/verificatorul)');
+    const data = await page.evaluateHandle(([partner, guide]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([partner], 'verificatorul.ro.md', { type: 'text/markdown' }));
+      data.items.add(new File([guide], 'new-guide.ro.md', { type: 'text/markdown' }));
+      return data;
+    }, [partner, guide]);
+    await page.locator('main').dispatchEvent('drop', { dataTransfer: data });
+    await expect(page.locator('.tab-path')).toHaveText(['ro/partners/verificatorul.ro.md', 'ro/guides/new-guide.ro.md']);
+    await expect(page.locator('.tab-count')).toHaveText(['no problems', 'no problems']);
+    // Without the partner, the guide's link leads nowhere.
+    await page.getByRole('button', { name: 'Close ro/partners/verificatorul.ro.md' }).click();
+    await expect(page.locator('.tab-count')).toHaveText(['1 error']);
+    await expect(page.locator('.problem-list .problem-message')).toContainText('/ro/partners/verificatorul');
+  });
+});
+
+test.describe('accessibility', () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+  for (const scheme of ['light', 'dark']) {
+    test(`the editor, with problems listed, has no detectable violations (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await openEditor(page);
+      await openFile(page, 'check-a-claim.en.md', BAD, 'ro');
+      await expect(page.locator('.problem-list > li')).toHaveCount(5);
+      await page.evaluate(axeSource);
+      const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
+      expect(result.passes.length + result.incomplete.length + result.inapplicable.length).toBeGreaterThan(60);
+      expect(result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    });
+  }
+
+  test('works with the keyboard alone: open a new page, place it, and reach its problems and the preview', async ({ page }) => {
+    await openEditor(page);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to the text' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'New page' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#source')).toBeFocused();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n<b>bold</b>\n');
+    await expect(page.locator('.problem-list > li')).toHaveCount(1);
+    // Tab leaves the text (it does not indent), on to the save button and the problem.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Save the file' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.problem-list button')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#source')).toBeFocused();
+    await page.keyboard.press('Delete');
+    await expect(page.locator('.problem-list > li')).toHaveCount(0);
+    await expect(page.locator('#problem-summary')).toHaveText(/^No problems in /);
+    for (const name of ['Phone (360 px)', 'Computer (1280 px)', 'Light', 'Dark']) {
+      await expect(page.getByLabel(name)).toBeVisible();
+    }
   });
 });
 

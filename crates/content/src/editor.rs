@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::limits;
-use crate::manifest::{CountryManifest, PageEntry, Section, SiteIndex, VideoSource};
+use crate::manifest::{CountryManifest, PageEntry, PartnerKind, Section, SiteIndex, VideoSource};
 use crate::route::is_slug;
 use crate::site::{self, Site, SourceFile};
 
@@ -372,6 +372,13 @@ fn section_from_fields(text: &str) -> Section {
         }
     }
     let has = |fields: &[&str]| fields.iter().any(|f| keys.contains(f));
+    // `kind` names a partner's kind or a resource's.
+    let kind = front
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .find(|(k, _)| k.trim() == "kind")
+        .map(|(_, v)| v.trim().trim_matches('"'));
+    let partner_kind = kind.is_some_and(|k| PartnerKind::ALL.iter().any(|p| p.as_str() == k));
     if has(&["events", "status", "type", "rerun_of"]) {
         Section::Elections
     } else if has(&[
@@ -383,7 +390,7 @@ fn section_from_fields(text: &str) -> Section {
         "topics",
     ]) {
         Section::Videos
-    } else if has(&["submit_claim_url"]) {
+    } else if has(&["submit_claim_url", "languages"]) || partner_kind {
         Section::Partners
     } else if has(&["topic"]) {
         Section::Guides
@@ -765,6 +772,8 @@ mod tests {
         assert_eq!(guess("x.en.md", guide).1, Some("guides"));
         let resource = "+++\nkind = \"court\"\nurl = \"https://a.example/\"\n+++\n";
         assert_eq!(guess("x.en.md", resource).1, Some("resources"));
+        let partner = "+++\nkind = \"fact_checker\"\nurl = \"https://a.example/\"\n+++\n";
+        assert_eq!(guess("x.en.md", partner).1, Some("partners"));
         assert_eq!(guess("C:\\work\\content\\fr\\videos\\a.fr.md", "").0, "fr");
     }
 }

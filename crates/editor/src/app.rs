@@ -198,8 +198,14 @@ fn EditorPage() -> impl IntoView {
                 dropping.set(false);
                 if let Some(data) = ev.data_transfer() {
                     let entries = files::entries(&data);
+                    // Files a page's script made have no entries: their list will do.
+                    let list = data.files().filter(|_| entries.is_empty());
                     leptos::task::spawn_local(async move {
-                        open(state, files::from_entries(entries).await);
+                        let read = match list {
+                            Some(list) => files::from_list(list).await,
+                            None => files::from_entries(entries).await,
+                        };
+                        open(state, read);
                     });
                 }
             }
@@ -284,7 +290,8 @@ fn open(state: State, read: Read) {
 }
 
 /// What the file's path did not say: the country that publishes a page of that name and
-/// kind, else the first; the country's default language.
+/// kind, else the one whose language the file is in, else the first; the country's
+/// default language.
 fn fill_in(state: State, placement: &mut Placement) {
     let site = state.site.get_untracked();
     let countries = site
@@ -304,8 +311,12 @@ fn fill_in(state: State, placement: &mut Placement) {
         }
     }
     if placement.country.is_empty() {
-        if let Some(first) = countries.first() {
-            placement.country = first.code.to_string();
+        // The country whose own language the file is in, else the first.
+        let by_language = countries
+            .iter()
+            .find(|c| !placement.lang.is_empty() && c.default_language == placement.lang);
+        if let Some(country) = by_language.or(countries.first()) {
+            placement.country = country.code.to_string();
         }
     }
     if placement.lang.is_empty() {
@@ -414,9 +425,11 @@ fn Toolbar() -> impl IntoView {
 fn Tabs() -> impl IntoView {
     let state = expect_context::<State>();
     let count = move |path: &str| {
-        state
-            .outcome
-            .with(|o| o.problems.iter().filter(|p| p.file == path).count())
+        state.outcome.with(|o| {
+            let mine = o.problems.iter().filter(|p| p.file == path);
+            let errors = mine.clone().filter(|p| p.is_error()).count();
+            (errors, mine.count() - errors)
+        })
     };
     view! {
         <nav class="editor-tabs" aria-label="Open files">
@@ -434,8 +447,13 @@ fn Tabs() -> impl IntoView {
                                 state.reloaded.update(|n| *n += 1);
                             }>
                                 <span class="tab-path">{shown.clone()}</span>
-                                <span class="tab-count" class:bad=move || { n.get() > 0 }>
-                                    {move || match n.get() { 0 => "no problems".to_owned(), 1 => "1 problem".to_owned(), n => format!("{n} problems") }}
+                                <span class="tab-count" class:bad=move || { n.get().0 > 0 }>
+                                    {move || match n.get() {
+                                        (0, 0) => "no problems".to_owned(),
+                                        (e, 0) => plural(e, "error"),
+                                        (0, w) => plural(w, "warning"),
+                                        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+                                    }}
                                 </span>
                             </button>
                             <button type="button" class="tab-close" aria-label=format!("Close {shown}") on:click=move |_| close(state, id)>"×"</button>
