@@ -258,6 +258,19 @@ test.describe('accessibility', () => {
   });
 });
 
+test('every editor page runs under a policy as strict as the site\'s, with no inline script', () => {
+  const languages = JSON.parse(read('dist/i18n/languages.json')).map(([code]) => code);
+  expect(languages.length).toBeGreaterThan(20);
+  for (const lang of languages) {
+    const html = read(`dist/${lang}/editor.html`);
+    const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
+    expect(policy.split('; ')).toEqual(expect.arrayContaining(["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "connect-src 'self'", "object-src 'none'"]));
+    expect(policy).not.toContain('unsafe-inline');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).toMatch(/<base href="\/">/);
+  }
+});
+
 test.describe('privacy', () => {
   test('nothing opened or typed is sent: the editor only reads the published site, and works on offline', async ({ page, context }) => {
     const MARK = 'Zanzibar-7F3Q';

@@ -168,6 +168,8 @@ fn EditorPage() -> impl IntoView {
         schedule(state);
     });
     let dropping = RwSignal::new(false);
+    // Drawn again when a file is opened or closed, not as it is typed in.
+    let open_file = Memo::new(move |_| current_doc(state).is_some());
     view! {
         <a class="skip-link" href="#source" on:click=|ev| {
             ev.prevent_default();
@@ -214,9 +216,9 @@ fn EditorPage() -> impl IntoView {
             <div class="editor-work">
                 <Toolbar />
                 <Tabs />
-                {move || match current_doc(state) {
-                    None => view! { <Welcome /> }.into_any(),
-                    Some(_) => view! { <Settings /> <Source /> <Problems /> }.into_any(),
+                {move || match open_file.get() {
+                    false => view! { <Welcome /> }.into_any(),
+                    true => view! { <Settings /> <Source /> <Problems /> }.into_any(),
                 }}
             </div>
             <PreviewPane />
@@ -431,12 +433,16 @@ fn Tabs() -> impl IntoView {
             (errors, mine.count() - errors)
         })
     };
+    // The files' ids and paths: typing changes neither.
+    let tabs = Memo::new(move |_| {
+        state
+            .docs
+            .with(|docs| docs.iter().map(|d| (d.id, d.path())).collect::<Vec<_>>())
+    });
     view! {
         <nav class="editor-tabs" aria-label="Open files">
             <ul>
-                {move || state.docs.get().into_iter().map(|doc| {
-                    let id = doc.id;
-                    let path = doc.path();
+                {move || tabs.get().into_iter().map(|(id, path)| {
                     let shown = path.clone();
                     let here = move || (state.current.get() == id).then_some("page");
                     let n = Signal::derive(move || count(&path));
@@ -490,7 +496,7 @@ fn Welcome() -> impl IntoView {
 #[component]
 fn Settings() -> impl IntoView {
     let state = expect_context::<State>();
-    let place = move || current_doc(state).map(|d| d.place);
+    let place = Memo::new(move |_| current_doc(state).map(|d| d.place));
     let set = move |change: &dyn Fn(&mut Placement)| {
         let id = state.current.get_untracked();
         state.docs.update(|docs| {
@@ -500,7 +506,8 @@ fn Settings() -> impl IntoView {
             }
         });
     };
-    let countries = move || {
+    // Published countries, and those of open files (not their texts: typing changes none).
+    let countries = Memo::new(move |_| {
         let mut codes: Vec<(String, String)> = state
             .site
             .get()
@@ -513,17 +520,21 @@ fn Settings() -> impl IntoView {
                     .collect()
             })
             .unwrap_or_default();
-        for doc in state.docs.get() {
-            let code = match &doc.place {
-                Place::Page(p) => p.country.clone(),
-                Place::Country(c) => c.clone(),
-            };
+        let opened: Vec<String> = state.docs.with(|docs| {
+            docs.iter()
+                .map(|doc| match &doc.place {
+                    Place::Page(p) => p.country.clone(),
+                    Place::Country(c) => c.clone(),
+                })
+                .collect()
+        });
+        for code in opened {
             if !code.is_empty() && !codes.iter().any(|(c, _)| *c == code) {
                 codes.push((code.clone(), code));
             }
         }
         codes
-    };
+    });
     let languages = move |country: &str| {
         let offered: Vec<String> = state
             .site
@@ -540,14 +551,14 @@ fn Settings() -> impl IntoView {
         offered
     };
     move || {
-        match place() {
+        match place.get() {
         Some(Place::Page(p)) => {
             let path = p.path();
             let mut langs = languages(&p.country);
             if !langs.contains(&p.lang) {
                 langs.push(p.lang.clone());
             }
-            let mut codes = countries();
+            let mut codes = countries.get();
             if !codes.iter().any(|(c, _)| *c == p.country) {
                 codes.push((p.country.clone(), p.country.clone()));
             }
