@@ -40,16 +40,21 @@ async function drawn(root) {
 }
 
 test.describe('the preview', () => {
-  // A guide (contents, citations, links) and an election (status, key dates, countdown).
+  // A video's file starts loading with its page and is cut off when the page closes.
+  test.use({ expectedProblems: [/request failed: \S+\.webm net::ERR_ABORTED$/] });
+  // A guide (contents, citations, links), an election (status, key dates, countdown), a
+  // video (player, captions) and a country's hub (its sections, the next election).
   for (const [file, path] of [
     ['content/ro/guides/check-a-claim.en.md', '/en/ro/guides/check-a-claim'],
     ['content/ro/elections/presidential-2025.en.md', '/en/ro/elections/presidential-2025'],
+    ['content/ro/videos/check-a-claim.en.md', '/en/ro/videos/check-a-claim'],
+    ['content/ro/_index.hu.md', '/hu/ro'],
   ]) {
     test(`of ${file} is the published page ${path}, on a phone and a computer, light and dark`, async ({ page, browser }) => {
       test.setTimeout(60_000);
       await openEditor(page);
       await openFile(page, file.split('/').pop(), read(file), 'ro');
-      await expect(page.locator('#problem-summary')).toHaveText(/^No problems in ro\//);
+      await expect(page.locator('#problem-summary')).toHaveText(`No problems in ${file.replace('content/', '')}.`);
       const frame = preview(page);
       const title = read(file).match(/^title = "(.*)"$/m)[1];
       await expect(frame.getByRole('heading', { level: 1 })).toHaveText(title);
@@ -235,6 +240,8 @@ test.describe('accessibility', () => {
     await openEditor(page);
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Skip to the text' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Election Center' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'New page' })).toBeFocused();
     await page.keyboard.press('Enter');

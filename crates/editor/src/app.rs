@@ -176,7 +176,8 @@ fn EditorPage() -> impl IntoView {
             focus_source();
         }>"Skip to the text"</a>
         <header class="site-header editor-header">
-            <span class="brand"><span class="brand-mark" aria-hidden="true">"✓"</span>"Election Center · Editor"</span>
+            <a class="brand" href=Route::Home { lang: state.lang }.href()><span class="brand-mark" aria-hidden="true">"✓"</span>"Election Center"</a>
+            <span class="editor-name">"Editor"</span>
             <p class="editor-promise">"Check a page and see it as voters will. Everything happens in this browser: nothing you open or type is sent anywhere."</p>
         </header>
         <main
@@ -415,7 +416,7 @@ fn Toolbar() -> impl IntoView {
             <p class="drop-hint">"or drop files or a folder anywhere here"</p>
             {move || state.offline.get().map(|why| view! {
                 <p class="editor-note" role="alert">
-                    "The published site could not be read (" {why} "): pages are checked on their own, without the rules that need the other pages."
+                    "The published site could not be read (" {why} "), so pages cannot be checked against it. Open the country's folder (with its country.toml) to check its pages without it."
                 </p>
             })}
         </section>
