@@ -11,7 +11,9 @@
 //!
 //! What the manifests do not say, the check cannot know: draft pages, and media files no
 //! published video names (open the country's folder to include its `media/`); a country's
-//! `review_every_days` (its default is used unless its `country.toml` is opened).
+//! `review_every_days` (its default is used unless its `country.toml` is opened); and where
+//! things are in a published file, which a hint pointing there names (a translation's
+//! original event is given by its line in the stand-in, and by its rank in time).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -121,9 +123,10 @@ fn quote(text: &str) -> String {
 }
 
 /// A published page as a file: its title and review date; for an election, the fields
-/// other pages are checked against (its type, status, the election it reruns, its events
-/// as instants in their zones). Other kinds' fields are left out: their stand-ins have
-/// problems of their own, which nobody sees, and still exist for links and references.
+/// other pages are checked against (its type, status, the election it reruns, its events:
+/// kinds, labels, dates and times in their zones). Other kinds' fields are left out: their
+/// stand-ins have problems of their own, which nobody sees, and still exist for links and
+/// references.
 fn stand_in(entry: &PageEntry) -> String {
     let mut text = format!(
         "+++\ntitle = {}\nreviewed = {}\n",
@@ -146,14 +149,16 @@ fn stand_in(entry: &PageEntry) -> String {
                 quote(event.kind.as_str()),
                 quote(&event.time_zone)
             ));
-            // Bare TOML dates and date-times; the manifest wrote them checked.
-            for (key, value) in [
-                ("date", &event.date),
-                ("start", &event.start),
-                ("end", &event.end),
-            ] {
-                if let Some(value) = value {
-                    tables.push_str(&format!("{key} = {value}\n"));
+            if let Some(label) = &event.label {
+                tables.push_str(&format!("label = {}\n", quote(label)));
+            }
+            // A bare TOML date; times as the zone's wall clock (`zoned`).
+            if let Some(date) = &event.date {
+                tables.push_str(&format!("date = {date}\n"));
+            }
+            for (key, value) in [("start", &event.start), ("end", &event.end)] {
+                if let Some(time) = value.as_deref().and_then(|v| zoned(v, &event.time_zone)) {
+                    tables.push_str(&format!("{key} = {time}\n"));
                 }
             }
         }
@@ -161,6 +166,26 @@ fn stand_in(entry: &PageEntry) -> String {
     text.push_str(&tables);
     text.push_str("+++\n");
     text
+}
+
+/// A UTC instant of a manifest (`2024-06-30T06:00:00Z`) as an editor writes it: the wall
+/// clock of `zone` (`2024-06-30T08:00:00`), with the zone's offset then only in the hour
+/// repeated in autumn, where it says which (`2024-10-27T03:30:00+02:00`).
+fn zoned(utc: &str, zone: &str) -> Option<String> {
+    use chrono::TimeZone;
+    let naive = chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%SZ").ok()?;
+    let zone = crate::time::parse_zone(zone)?;
+    let local = zone.from_utc_datetime(&naive);
+    let single = zone
+        .from_local_datetime(&local.naive_local())
+        .single()
+        .is_some();
+    let format = if single {
+        "%Y-%m-%dT%H:%M:%S"
+    } else {
+        "%Y-%m-%dT%H:%M:%S%:z"
+    };
+    Some(local.format(format).to_string())
 }
 
 /// `<cc>/_index.<lang>.md` or `<cc>/<section>/<slug>.<lang>.md` (CONTENT.md → Where files go).
@@ -424,7 +449,7 @@ mod tests {
             page(
                 title,
                 &format!(
-                    "type = \"presidential\"\nstatus = \"upcoming\"\n\n[[events]]\nkind = \"voting_day\"\nlabel = \"{label}\"\nstart = 2026-05-04T07:00:00\nend = 2026-05-04T21:00:00\n\n[[events]]\nkind = \"registration_deadline\"\ndate = 2026-04-01\n"
+                    "type = \"presidential\"\nstatus = \"upcoming\"\n\n[[events]]\nkind = \"registration_deadline\"\ndate = 2026-04-01\n\n[[events]]\nkind = \"voting_day\"\nlabel = \"{label}\"\nstart = 2026-05-04T07:00:00\nend = 2026-05-04T21:00:00\n"
                 ),
                 "Polls open at seven.[@bec]",
             )
@@ -518,6 +543,21 @@ mod tests {
         problems
     }
 
+    /// Problems as the editor can know them: a hint that points at a line of a published
+    /// file (an original's event, for a translation) names its stand-in's line there.
+    fn comparable(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        problems
+            .into_iter()
+            .map(|d| Diagnostic {
+                hint: match d.hint.split_once(".md:") {
+                    Some((before, _)) => format!("{before}.md:…"),
+                    None => d.hint,
+                },
+                ..d
+            })
+            .collect()
+    }
+
     fn with(path: &str, edit: impl Fn(&str) -> String) -> SourceFile {
         let original = tree().into_iter().find(|f| f.path == path).unwrap();
         file(path, &edit(&original.text))
@@ -575,8 +615,8 @@ mod tests {
                 TODAY,
             );
             assert_eq!(
-                checked.problems,
-                whole_tree_problems(&case),
+                comparable(checked.problems),
+                comparable(whole_tree_problems(&case)),
                 "{}",
                 case.path
             );
@@ -661,11 +701,19 @@ mod tests {
             .find(|p| p.slug == "presidential-2026")
             .and_then(|p| p.election.clone())
             .unwrap();
-        let mut events = election.events.clone();
-        for e in &mut events {
-            e.label = None;
-        }
-        assert_eq!(loaded.entry.election.as_ref().unwrap().events, events);
+        assert_eq!(
+            loaded.entry.election.as_ref().unwrap().events,
+            election.events
+        );
+        // Times as the zone's wall clock and offset, also in the hour repeated in autumn.
+        assert_eq!(
+            zoned("2026-05-04T04:00:00Z", "Europe/Bucharest").as_deref(),
+            Some("2026-05-04T07:00:00")
+        );
+        assert_eq!(
+            zoned("2024-10-27T01:30:00Z", "Europe/Bucharest").as_deref(),
+            Some("2024-10-27T03:30:00+02:00")
+        );
         // A name with a quote and a backslash survives the country's stand-in.
         assert_eq!(quote("a\"b\\c\n"), "\"a\\\"b\\\\c\\u000A\"");
     }
