@@ -16,9 +16,12 @@ serve: setup
 	@echo "Election Center will be at http://127.0.0.1:$(PORT)/"
 	trunk serve --offline --port $(PORT) --dist target/dev-dist
 
-## Release build into dist/: optimised wasm, hashed names, pre-compressed files.
+## Release build into dist/: optimised wasm, hashed names, pre-compressed files; then the
+## editor (crates/editor), its own wasm and page at every /<lang>/editor.
 build: setup
 	trunk build --release --offline
+	trunk build --release --offline --config crates/editor/Trunk.toml --public-url editor/
+	cargo run --quiet --locked --package prerender -- --editor dist
 	node scripts/compress.mjs dist
 
 ## The release build as an app would embed it (EMBEDDING.md): under a sub-path, with one
@@ -72,6 +75,8 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --locked -q -p content -p content-cli -p prerender -p election-center --all-targets -- -D warnings
 	cargo clippy --locked -q --target wasm32-unknown-unknown -p election-center -- -D warnings
+	cargo clippy --locked -q --target wasm32-unknown-unknown -p election-center --features preview -- -D warnings
+	cargo clippy --locked -q --target wasm32-unknown-unknown -p editor -- -D warnings
 
 size:
 	node scripts/size-report.mjs dist

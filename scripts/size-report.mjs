@@ -1,5 +1,7 @@
 // Prints raw and brotli sizes of what a voter downloads on first load, and fails when the
-// wasm + JS budget is exceeded. Usage: node scripts/size-report.mjs [dist-dir]
+// wasm + JS budget is exceeded; then the editor's (dist/editor/, crates/editor), which only
+// editors load, on its own address: reported, not budgeted.
+// Usage: node scripts/size-report.mjs [dist-dir]
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { brotli, walk } from './compress.mjs';
@@ -18,7 +20,7 @@ const rows = [];
 const others = [];
 for (const path of walk(dist)) {
   const kind = Object.keys(kinds).find((k) => kinds[k].test(path));
-  if (!kind || path.includes(`${dist}/content/`)) continue;
+  if (!kind || path.includes(`${dist}/content/`) || path.includes(`${dist}/editor/`)) continue;
   const data = readFileSync(path);
   const file = relative(dist, path);
   const row = { kind, file, raw: data.length, br: brotli(data).length };
@@ -39,6 +41,20 @@ const total = sum(() => true);
 console.log(`${'wasm+js'.padEnd(5)} ${kb(code.raw)} ${kb(code.br)}  (budget ${BUDGET_WASM_JS_BROTLI / 1024} KB brotli)`);
 console.log(`${'total'.padEnd(5)} ${kb(total.raw)} ${kb(total.br)}  first load of /`);
 for (const r of others) console.log(`${''.padEnd(5)} ${kb(r.raw)} ${kb(r.br)}  ${r.file} (${r.kind}, not in the budget)`);
+// The editor: its own wasm (the checker, the renderer, a time-zone database and the voter
+// app's components) and JS, loaded at /<lang>/editor only.
+const editor = [...walk(dist)]
+  .filter((path) => path.includes(`${dist}/editor/`) && /\.(wasm|js|css)$/.test(path))
+  .map((path) => {
+    const data = readFileSync(path);
+    return { kind: path.split('.').pop(), file: relative(dist, path), raw: data.length, br: brotli(data).length };
+  });
+if (editor.length) {
+  console.log('\nthe editor, loaded only at /<lang>/editor (not in the budget):');
+  for (const r of editor) console.log(`${r.kind.padEnd(5)} ${kb(r.raw)} ${kb(r.br)}  ${r.file}`);
+  const code = editor.filter((r) => r.kind !== 'css').reduce((a, r) => ({ raw: a.raw + r.raw, br: a.br + r.br }), { raw: 0, br: 0 });
+  console.log(`${'wasm+js'.padEnd(5)} ${kb(code.raw)} ${kb(code.br)}  editor`);
+}
 if (code.br > BUDGET_WASM_JS_BROTLI) {
   console.error(`size budget exceeded: wasm + JS are ${kb(code.br).trim()} KB brotli, over ${BUDGET_WASM_JS_BROTLI / 1024} KB`);
   process.exit(1);

@@ -257,3 +257,40 @@ impl<T: 'static> Latest<T> {
         });
     }
 }
+
+// The editor's preview (`crate::preview`), last in the file: see the end of `lib.rs`.
+
+/// Puts `text` at hand under `url` in place of what was there: the editor's preview
+/// (`crate::preview`) shows a page from files it writes as the editor types.
+#[cfg(all(target_arch = "wasm32", feature = "preview"))]
+pub fn put(url: String, text: &str) {
+    FILES.with(|f| {
+        let mut files = f.borrow_mut();
+        files.retain(|(u, _)| *u != url);
+        files.push((url, Rc::from(text)));
+    });
+}
+
+/// Where each file is read from, for the editor's preview to put its files: the site
+/// index, a country's manifest in a language, a page body (by the path its manifest
+/// gives), a language's interface texts. The same URLs as the functions below read (not
+/// shared with them: that measured a different voter wasm).
+#[cfg(feature = "preview")]
+pub fn index_url() -> String {
+    format!("{CONTENT_ROOT}/index.json")
+}
+
+#[cfg(feature = "preview")]
+pub fn manifest_url(code: &str, lang: &str) -> String {
+    format!("{CONTENT_ROOT}/{code}/{lang}.json")
+}
+
+#[cfg(feature = "preview")]
+pub fn body_url(code: &str, body: &str) -> String {
+    format!("{CONTENT_ROOT}/{code}/{body}")
+}
+
+#[cfg(feature = "preview")]
+pub fn texts_url(lang: &str) -> String {
+    format!("i18n/{lang}.json")
+}

@@ -134,3 +134,8 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
         let _ = main.focus();
     }
 }
+
+// Last in the file: code above keeps its line numbers, which the voter's wasm carries in
+// panic locations (`make size` checks it is byte for byte the same without `preview`).
+#[cfg(all(target_arch = "wasm32", feature = "preview"))]
+pub mod preview;

@@ -35,3 +35,24 @@ pub fn last_country() -> Option<String> {
 pub fn save_country(code: &str) {
     set(COUNTRY, code);
 }
+
+/// What is remembered now, to put back with [`restore`]: the editor's preview draws pages
+/// nobody chose, which must not become a voter's last language or country.
+#[cfg(all(target_arch = "wasm32", feature = "preview"))]
+pub fn remembered() -> Vec<(&'static str, Option<String>)> {
+    [LANGUAGE, COUNTRY].map(|key| (key, get(key))).into()
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "preview"))]
+pub fn restore(saved: &[(&'static str, Option<String>)]) {
+    for (key, value) in saved {
+        match value {
+            Some(value) => set(key, value),
+            None => {
+                if let Some(storage) = storage() {
+                    let _ = storage.remove_item(key);
+                }
+            }
+        }
+    }
+}

@@ -33,6 +33,8 @@ pub mod atom;
 #[cfg(feature = "build")]
 mod country_code;
 #[cfg(feature = "build")]
+pub mod editor;
+#[cfg(feature = "build")]
 pub mod external_links;
 #[cfg(feature = "build")]
 pub mod front_matter;

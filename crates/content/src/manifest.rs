@@ -192,8 +192,8 @@ pub struct Election {
 /// In the browser, each unit enum of the manifests is read as a `String` and then named
 /// from this table, rather than by serde's derived visitor: the derived visitors, whose
 /// error messages format numbers and escape strings, measured about 1.5 KB brotli of wasm.
-/// Natively the derive stays, for the checker's "expected one of …" messages; a test holds
-/// the two to the same names.
+/// Wherever the checker runs (the `build` feature: natively, and in the editor's wasm) the
+/// derive stays, for its "expected one of …" messages; a test holds the two to the same names.
 macro_rules! names {
     ($ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
         impl $ty {
@@ -231,7 +231,10 @@ names!(GuideTopic { CheckAClaim = "check_a_claim", ManipulatedMedia = "manipulat
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "build")),
+    serde(try_from = "String")
+)]
 pub enum ElectionType {
     Presidential,
     Legislative,
@@ -244,7 +247,10 @@ pub enum ElectionType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "build")),
+    serde(try_from = "String")
+)]
 pub enum ElectionStatus {
     Upcoming,
     InProgress,
@@ -282,7 +288,10 @@ pub struct ElectionEvent {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "build")),
+    serde(try_from = "String")
+)]
 pub enum EventKind {
     Announcement,
     RegistrationDeadline,
@@ -309,7 +318,10 @@ pub struct Resource {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "build")),
+    serde(try_from = "String")
+)]
 pub enum ResourceKind {
     ElectoralAuthority,
     GovernmentInformation,
@@ -335,7 +347,10 @@ pub struct Partner {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "build")),
+    serde(try_from = "String")
+)]
 pub enum PartnerKind {
     FactChecker,
     MediaLiteracy,
@@ -351,7 +366,10 @@ pub struct Guide {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "build")),
+    serde(try_from = "String")
+)]
 pub enum GuideTopic {
     CheckAClaim,
     ManipulatedMedia,

@@ -8,7 +8,6 @@
 //! | `Section` | `/fr/ro/videos`                | `fr/ro/videos.html`          |
 //! | `Page`    | `/fr/ro/guides/check-a-claim`  | `fr/ro/guides/check-a-claim.html` |
 //! | `Document`| `/fr/ro/print`, `/fr/ro/changes`, `/fr/ro/offline` | `fr/ro/print.html` |
-//!
 //! The first segment is the interface language; content links leave it out
 //! (`/ro/guides/check-a-claim`) and get the language of the page they are in. The router,
 //! every view that links, the pre-renderer (and its `routes.json`, which the browser tests
@@ -34,7 +33,10 @@ use crate::manifest::{CountryCode, CountryManifest, CountrySummary, SiteIndex};
 )]
 #[serde(rename_all = "lowercase")]
 // As the manifests' other names (`manifest::names!`): less wasm than the derived visitor.
-#[cfg_attr(target_arch = "wasm32", serde(try_from = "String"))]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "build")),
+    serde(try_from = "String")
+)]
 pub enum Section {
     Elections,
     Resources,
@@ -338,6 +340,55 @@ pub fn site_routes<E>(
     Ok(routes)
 }
 
+/// The editor's address, one per interface language (the preview's first language):
+/// `/fr/editor`. No country is called `editor` (country codes have two letters).
+///
+/// The editor (`crates/editor`: check and preview pages in the browser) is no [`Route`]:
+/// it is a page of its own with its own wasm, which the voter app never draws.
+/// [`Route::parse`] does not know it, so the router leaves its address to the browser; and
+/// this type exists only where the editor is built or written (the `build` feature, or
+/// natively for the pre-renderer), since even unused code changes how the rest of the
+/// voter's wasm is compiled (measured: 12 bytes more).
+#[cfg(any(feature = "build", not(target_arch = "wasm32")))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Editor {
+    pub lang: Lang,
+}
+
+#[cfg(any(feature = "build", not(target_arch = "wasm32")))]
+impl Editor {
+    const NAME: &'static str = "editor";
+
+    /// The editor at `path` (from the site's base, its one form only), if it is one.
+    pub fn parse(path: &str) -> Option<Editor> {
+        let (lang, name) = path.strip_prefix('/')?.split_once('/')?;
+        (name == Editor::NAME).then_some(())?;
+        Some(Editor {
+            lang: Lang::parse(lang).filter(|l| l.as_str() == lang)?,
+        })
+    }
+
+    /// Relative to `<base href>`, as [`Route::href`].
+    pub fn href(self) -> String {
+        format!("{}/{}", self.lang, Editor::NAME)
+    }
+
+    /// `/fr/editor`.
+    pub fn path(self) -> String {
+        format!("/{}", self.href())
+    }
+
+    /// The page's file, relative to the build's root: `fr/editor.html`.
+    pub fn file(self) -> String {
+        format!("{}.html", self.href())
+    }
+
+    /// The editor in every interface language.
+    pub fn all() -> impl Iterator<Item = Editor> {
+        Lang::all().map(|lang| Editor { lang })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -491,6 +542,33 @@ mod tests {
             assert_eq!(Section::from_dir(section.dir()), Some(section));
             let json = serde_json::to_string(&section).unwrap();
             assert_eq!(json, format!("\"{}\"", section.dir()));
+        }
+    }
+
+    #[test]
+    fn the_editor_has_its_own_address_which_no_route_takes() {
+        crate::lang::set_test_languages();
+        for editor in Editor::all() {
+            let path = editor.path();
+            assert_eq!(Editor::parse(&path), Some(editor), "{path}");
+            assert_eq!(editor.file(), format!("{}.html", editor.href()));
+            assert!(!editor.href().starts_with('/'));
+            // The voter app's router leaves it to the browser, which loads its own page.
+            assert_eq!(Route::parse(&path), None, "{path}");
+        }
+        assert_eq!(
+            Editor::parse("/fr/editor").map(Editor::href),
+            Some("fr/editor".into())
+        );
+        for other in [
+            "/editor",
+            "/fr/editor/",
+            "/FR/editor",
+            "/fr/ro/editor",
+            "/de/editor",
+            "/fr/editors",
+        ] {
+            assert_eq!(Editor::parse(other), None, "{other}");
         }
     }
 

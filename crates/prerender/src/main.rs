@@ -9,6 +9,11 @@
 //! Absolute addresses (canonical links, hreflang, the sitemap) need the site's public
 //! address: `SITE_URL` (`https://elections.example.org/`, with any sub-path the site is
 //! served under); see `site_url`.
+//!
+//! `prerender --editor <dist>`, once the editor's own build has written `<dist>/editor/`
+//! (crates/editor): the editor's page at each of its addresses (`/fr/editor` →
+//! `fr/editor.html`, `content::route::Editor`), under the site's `<base href>`. It is no
+//! route of the voter app, so it is in neither `routes.json` nor the sitemap.
 
 mod feeds;
 mod sitemap;
@@ -17,15 +22,27 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use content::route::{site_routes, Route};
+use content::route::{site_routes, Editor, Route};
 use content::{CountryManifest, SiteIndex};
 
 fn main() -> ExitCode {
-    let Some(dist) = std::env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: SITE_URL=https://… prerender <dist-dir>");
+    let mut args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let editor = args.first().is_some_and(|a| a.as_os_str() == "--editor");
+    if editor {
+        args.remove(0);
+    }
+    let [dist] = args.as_slice() else {
+        eprintln!(
+            "usage: SITE_URL=https://… prerender <dist-dir>\n       prerender --editor <dist-dir>"
+        );
         return ExitCode::from(2);
     };
-    match run(&dist, std::env::var("SITE_URL").ok()) {
+    let done = if editor {
+        editor_pages(dist)
+    } else {
+        run(dist, std::env::var("SITE_URL").ok())
+    };
+    match done {
         Ok(count) => {
             println!("prerender: {count} pages written to {}", dist.display());
             ExitCode::SUCCESS
@@ -99,6 +116,61 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
         &format!("{}\nSitemap: {site_url}sitemap.xml\n", robots.trim_end()),
     )?;
     Ok(routes.len() + 1)
+}
+
+/// The editor's page at every `/<lang>/editor`, from the page its build wrote
+/// (`editor/index.html`, removed once used: it is no address of the site), with the
+/// site's `<base href>`, against which its files' relative addresses (`editor/…`) resolve.
+fn editor_pages(dist: &Path) -> Result<usize, String> {
+    let read = |rel: &str| {
+        fs::read_to_string(dist.join(rel)).map_err(|e| format!("{}: {e}", dist.join(rel).display()))
+    };
+    let template = read("editor/index.html")?;
+    let site_page = read("index.html")?;
+    let base = base_href(&site_page)?;
+    let languages: Vec<(String, String)> = serde_json::from_str(&read("i18n/languages.json")?)
+        .map_err(|e| format!("i18n/languages.json: {e}"))?;
+    content::lang::set_languages(languages);
+    let page = editor_page(&template, base)?;
+    let mut count = 0;
+    for editor in Editor::all() {
+        let out = dist.join(editor.file());
+        if let Some(parent) = out.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        fs::write(&out, &page).map_err(|e| format!("{}: {e}", out.display()))?;
+        count += 1;
+    }
+    let used = dist.join("editor/index.html");
+    fs::remove_file(&used).map_err(|e| format!("{}: {e}", used.display()))?;
+    Ok(count)
+}
+
+/// The editor's page: its build's page with the site's `<base href>` before any address,
+/// after the charset and the Content-Security-Policy (`scripts/editor-page.mjs`).
+fn editor_page(template: &str, base: &str) -> Result<String, String> {
+    let charset = "<meta charset=\"utf-8\">";
+    let after = template
+        .find("<meta http-equiv=\"Content-Security-Policy\"")
+        .or_else(|| template.find(charset))
+        .and_then(|at| Some(at + template[at..].find('>')? + 1))
+        .filter(|_| !template.contains("<base"))
+        .ok_or("editor/index.html: no `<meta charset=\"utf-8\">`, or a <base> already")?;
+    Ok(format!(
+        "{}\n  <base href=\"{}\">{}",
+        &template[..after],
+        election_center::prerender::escape(base),
+        &template[after..]
+    ))
+}
+
+/// The path of the `<base href>` Trunk wrote (`/`, `/election-center/`).
+fn base_href(template: &str) -> Result<&str, String> {
+    template
+        .split("<base href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or_else(|| "index.html has no <base href>".to_owned())
 }
 
 /// The site's public address, ending in `/`: `SITE_URL` when set, else a local one (a
@@ -211,6 +283,22 @@ mod tests {
     use super::*;
 
     const TEMPLATE: &str = "<head><base href=\"/election-center/\"></head>";
+
+    #[test]
+    fn the_editor_s_page_resolves_its_files_against_the_site_s_base() {
+        let template = "<head>\n  <meta charset=\"utf-8\">\n  <link href=\"editor/e.css\"></head>";
+        assert_eq!(
+            editor_page(template, "/election-center/").unwrap(),
+            "<head>\n  <meta charset=\"utf-8\">\n  <base href=\"/election-center/\">\n  <link href=\"editor/e.css\"></head>"
+        );
+        assert!(editor_page("<head></head>", "/").is_err());
+        let csp = "<meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"x\">\n  <link>";
+        assert_eq!(
+            editor_page(csp, "/").unwrap(),
+            "<meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"x\">\n  <base href=\"/\">\n  <link>"
+        );
+        assert_eq!(base_href(TEMPLATE), Ok("/election-center/"));
+    }
 
     #[test]
     fn the_site_url_must_match_the_build_s_sub_path() {
