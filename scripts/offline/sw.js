@@ -38,6 +38,9 @@ const TIMEOUT = 3000;
 const MAX_PAGES = 400;
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 const VIDEO = /\.(mp4|webm|ogv)$/;
+// The editor (`/<lang>/editor`, `editor/`): a tool for editors, not the voters' guide, left
+// to the network.
+const EDITOR = /^(editor\/|[a-z-]+\/editor$)/;
 // Pages the app does not draw (content::route::Document): nothing in them to take over.
 const DOCUMENT = /^[a-z-]+\/[a-z]{2}\/(print|changes|offline)$/;
 // This build's hashed files by name without the hash: a page saved by an earlier build is
@@ -90,7 +93,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   const path = within(url);
-  if (request.method !== 'GET' || path === null || path === 'sw.js' || request.headers.has(SAVING)) return;
+  if (request.method !== 'GET' || path === null || path === 'sw.js' || request.headers.has(SAVING) || EDITOR.test(path)) return;
   if (request.mode === 'navigate' && !/\.(?!html$)\w+$/.test(path)) event.respondWith(navigation(event, path));
   else if (HASHED.test(path)) event.respondWith(kept(event, request));
   else if (VIDEO.test(path)) event.respondWith(video(request));
