@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e size bench lcp hosting-check fuzz e2e-languages links
+.PHONY: audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e size bench perf-report hosting-check fuzz e2e-languages links
 
 setup:
 	@scripts/setup.sh
@@ -85,9 +85,11 @@ size:
 bench:
 	scripts/bench.sh
 
-## Lighthouse (mobile) on pre-rendered pages next to the same pages as plain HTML: a report.
-lcp: build
-	node scripts/lcp.mjs dist 3
+## The performance report (scripts/perf-report.mjs, reports/performance.md): Lighthouse
+## mobile on pre-rendered pages next to the same pages as plain HTML, the app's start on a
+## throttled phone, repeat and offline visits. A report, not a test (about 30 minutes).
+perf-report: build
+	node scripts/perf-report.mjs dist
 
 ## The browser walks of every route in every interface language (make e2e walks a sample).
 e2e-languages:

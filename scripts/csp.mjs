@@ -6,7 +6,7 @@
 // may show the site in an iframe and talk to it (EMBEDDING.md): frame-ancestors, and a
 // <meta name="election-center:embed-origins"> the app's bridge reads.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function policy(scriptHashes) {
@@ -54,7 +54,7 @@ export function embedOrigins(text = '') {
   return origins;
 }
 
-export function headersFile(csp, origins) {
+export function headersFile(csp, origins, hashed = [], base = '/') {
   return [
     '# Response headers, for hosts that read this file (Netlify, Cloudflare Pages). Written by scripts/csp.mjs.',
     '/*',
@@ -62,7 +62,20 @@ export function headersFile(csp, origins) {
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: no-referrer',
     '',
+    // No Cache-Control for `/*`: these hosts join the values of every rule that matches
+    // (`no-cache, public, …`), and their own default already makes browsers revalidate.
+    '# Files whose name carries a hash of their content never change: kept for a year.',
+    '# Everything else (pages, data, sw.js, manifests) keeps the host\'s revalidation.',
+    ...hashed.map((file) => immutableBlock(base + file)),
   ].join('\n');
+}
+
+/** Names that carry a hash of their content (Trunk's, the boot script's): HOSTING.md. */
+export const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
+/** The `_headers` block that caches `path` for a year. */
+export function immutableBlock(path) {
+  return `${path}\n  Cache-Control: public, max-age=31536000, immutable\n`;
 }
 
 // `trunk serve` injects its live-reload script when serving, after this hook, so
@@ -81,5 +94,6 @@ if (isHook && process.env.TRUNK_PROFILE === 'debug') {
   const withMeta = html.replace(/<meta charset=["']?utf-8["']?\s*\/?>/i, (m) => [m, ...metas].join('\n  '));
   if (withMeta === html) throw new Error(`${file}: no <meta charset="utf-8"> to put the Content-Security-Policy after`);
   writeFileSync(file, withMeta);
-  writeFileSync(join(dir, '_headers'), headersFile(csp, origins));
+  const hashed = readdirSync(dir).filter((f) => HASHED.test(f)).sort();
+  writeFileSync(join(dir, '_headers'), headersFile(csp, origins, hashed, process.env.TRUNK_PUBLIC_URL ?? '/'));
 }

@@ -21,23 +21,38 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 // feed readers expect Atom feeds as application/atom+xml (FEEDS.md).
 const EXTRA_TYPES = { vtt: 'text/vtt; charset=utf-8', ics: 'text/calendar; charset=utf-8', md: 'text/markdown; charset=utf-8', atom: 'application/atom+xml; charset=utf-8', webmanifest: 'application/manifest+json; charset=utf-8' };
 
-/** The headers `_headers` sets for every path (`/*`), as [name, value] pairs. */
-export function readHeaders(text) {
-  const headers = [];
-  let path = null;
+/** The blocks of a `_headers` file: `{ path, headers: [[name, value]…] }` in order. */
+export function parseHeaders(text) {
+  const blocks = [];
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      path = line.trim();
-      if (path !== '/*') throw new Error(`_headers: only a "/*" block is supported here, found "${path}"`);
+      blocks.push({ path: line.trim(), headers: [] });
       continue;
     }
     const m = line.trim().match(/^([A-Za-z0-9-]+):\s*(.*)$/);
-    if (!path || !m) throw new Error(`_headers: cannot read the line "${line}"`);
-    // Neither server could send these characters unchanged ($ is an nginx variable, {…} a
-    // Caddy placeholder): refuse rather than write a config that alters the policy.
-    if (/["\\${}]/.test(m[2])) throw new Error(`_headers: ${m[1]} has a character the generated configs cannot carry: ${m[2]}`);
-    headers.push([m[1], m[2]]);
+    if (!blocks.length || !m) throw new Error(`_headers: cannot read the line "${line}"`);
+    blocks.at(-1).headers.push([m[1], m[2]]);
+  }
+  return blocks;
+}
+
+/** The headers `_headers` sets for every path (`/*`), as [name, value] pairs. Its other
+ * blocks may only cache a hashed file for a year, which the generated configs do by name. */
+export function readHeaders(text) {
+  const headers = [];
+  for (const { path, headers: block } of parseHeaders(text)) {
+    if (path !== '/*') {
+      const immutable = block.length === 1 && block[0][0] === 'Cache-Control' && block[0][1] === IMMUTABLE;
+      if (!immutable || !new RegExp(HASHED).test(path)) throw new Error(`_headers: only a "/*" block and hashed files' Cache-Control are supported here, found "${path}"`);
+      continue;
+    }
+    for (const [name, value] of block) {
+      // Neither server could send these characters unchanged ($ is an nginx variable, {…} a
+      // Caddy placeholder): refuse rather than write a config that alters the policy.
+      if (/["\\${}]/.test(value)) throw new Error(`_headers: ${name} has a character the generated configs cannot carry: ${value}`);
+      headers.push([name, value]);
+    }
   }
   if (!headers.some(([name]) => name.toLowerCase() === 'content-security-policy')) {
     throw new Error('_headers: no Content-Security-Policy (is this a release build? scripts/csp.mjs writes it)');

@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { immutableBlock } from './csp.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
@@ -34,6 +35,9 @@ const VIDEO = /\.(mp4|webm|ogv|vtt)$/;
 const pageScript = readFileSync(join(here, 'offline/page.js'));
 const pageScriptName = `offline-${hash(pageScript)}.js`;
 writeFileSync(join(dir, pageScriptName), pageScript);
+// Hashed like Trunk's files, so cached like them (csp.mjs wrote the others' blocks).
+const headers = readFileSync(join(dir, '_headers'), 'utf8');
+if (!headers.includes(`${publicUrl}${pageScriptName}\n`)) writeFileSync(join(dir, '_headers'), `${headers}${immutableBlock(publicUrl + pageScriptName)}`);
 const routes = JSON.parse(readFileSync(join(dir, 'routes.json'), 'utf8'));
 for (const route of routes.filter((r) => r.document === 'offline')) {
   const file = join(dir, route.file);

@@ -1,12 +1,30 @@
 // The embedding build (`make build-embed`, --public-url /election-center/) where apps put it:
 // under a sub-path of a web host, and as files packaged inside an app, served the way
 // Android's WebViewAssetLoader or an iOS scheme handler serves them (exact files only).
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseHeaders } from '../../scripts/hosting.mjs';
 import { test, expect, switchLanguage } from './fixtures.mjs';
 import { PACKAGED, SUBPATH } from './playwright.config.mjs';
 
 const h1 = (page) => page.getByRole('heading', { level: 1 });
 
 test.describe('under a sub-path', () => {
+  test('_headers caches every hashed file for a year, under the sub-path, and nothing else; the server agrees', async ({ request }) => {
+    const dist = new URL('../../target/dist-embed/', import.meta.url);
+    const blocks = parseHeaders(readFileSync(new URL('_headers', dist), 'utf8'));
+    const hashed = readdirSync(dist).filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f)).sort();
+    expect(hashed.some((f) => f.endsWith('_bg.wasm')) && hashed.some((f) => f.startsWith('offline-'))).toBe(true);
+    const immutable = 'public, max-age=31536000, immutable';
+    const cached = blocks.filter((b) => b.path !== '/*');
+    expect(cached.map((b) => b.path).sort()).toEqual(hashed.map((f) => `/election-center/${f}`));
+    for (const block of cached) expect(block.headers).toEqual([['Cache-Control', immutable]]);
+    expect(blocks.find((b) => b.path === '/*').headers.map(([name]) => name)).not.toContain('Cache-Control');
+    for (const file of hashed) expect((await request.get(`${SUBPATH}${file}`)).headers()['cache-control']).toBe(immutable);
+    for (const path of ['en/ro', 'sw.js', 'en.webmanifest', 'content/index.json']) {
+      expect((await request.get(`${SUBPATH}${path}`)).headers()['cache-control'], path).toBe('no-cache');
+    }
+  });
+
   test('a cold deep link to a filtered video list, then links, language, history and reload', async ({ page }) => {
     await page.goto(`${SUBPATH}en/ro/videos?partner=funky-citizens`);
     await expect(page.locator('body')).toHaveAttribute('data-app', 'ready');

@@ -9,6 +9,7 @@
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { parseHeaders } from '../../scripts/hosting.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
@@ -33,12 +34,10 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 const indexHtml = join(root, 'index.html');
 // The headers the build wrote for hosts that read `_headers` (scripts/csp.mjs): the CSP
 // with frame-ancestors among them.
-const siteHeaders = Object.fromEntries(
-  readFileSync(join(root, '_headers'), 'utf8')
-    .split('\n')
-    .filter((line) => /^\s+\S+:/.test(line))
-    .map((line) => line.trim().split(/:\s*(.*)/s).slice(0, 2)),
-);
+// Its blocks for single files (a hashed file's year of caching) apply to that file alone.
+const headerBlocks = parseHeaders(readFileSync(join(root, '_headers'), 'utf8'));
+const siteHeaders = Object.fromEntries(headerBlocks.filter((b) => b.path === '/*').flatMap((b) => b.headers));
+const fileHeaders = new Map(headerBlocks.filter((b) => b.path !== '/*').map((b) => [b.path, Object.fromEntries(b.headers)]));
 
 function pick(path, acceptEncoding) {
   for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
@@ -60,6 +59,7 @@ const server = createServer((req, res) => {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
+  const sitePath = pathname;
   pathname = '/' + pathname.slice(mount.length);
   const [base, rel] = contentRoot && pathname.startsWith('/content/') ? [contentRoot, pathname.slice('/content'.length)] : [root, pathname];
   let path = resolve(join(base, rel));
@@ -98,6 +98,7 @@ const server = createServer((req, res) => {
     'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
     'Cache-Control': HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...siteHeaders,
+    ...fileHeaders.get(sitePath),
     Vary: 'Accept-Encoding',
   };
   if (encoding) headers['Content-Encoding'] = encoding;
