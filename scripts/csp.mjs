@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { snippets } from './hosting.mjs';
 
 export function policy(scriptHashes) {
   return [
@@ -96,4 +97,6 @@ if (isHook && process.env.TRUNK_PROFILE === 'debug') {
   writeFileSync(file, withMeta);
   const hashed = readdirSync(dir).filter((f) => HASHED.test(f)).sort();
   writeFileSync(join(dir, '_headers'), headersFile(csp, origins, hashed, process.env.TRUNK_PUBLIC_URL ?? '/'));
+  // The same headers for the configurations kept in hosting/ to include.
+  snippets(dir);
 }

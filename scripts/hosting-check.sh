@@ -21,28 +21,7 @@ fail() {
 }
 
 # --- the servers, from Debian --------------------------------------------------------
-BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
-if ! command -v nginx >/dev/null || ! command -v caddy >/dev/null || [ ! -f "$BROTLI_MODULE" ]; then
-  SUDO=
-  if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null || fail "nginx-light, libnginx-mod-http-brotli-static and caddy are missing, and installing them needs root or sudo"
-    SUDO=sudo
-  fi
-  echo "hosting-check: installing nginx-light libnginx-mod-http-brotli-static caddy (apt-get)"
-  # Packages start their system service on install unless policy-rc.d says no: say no for
-  # this install only, if nothing on the machine says anything yet.
-  POLICY=
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    POLICY=/usr/sbin/policy-rc.d
-    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$POLICY" >/dev/null
-    $SUDO chmod 755 "$POLICY"
-  fi
-  status=0
-  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-    nginx-light libnginx-mod-http-brotli-static caddy >/dev/null; } || status=$?
-  [ -z "$POLICY" ] || $SUDO rm -f "$POLICY"
-  [ "$status" = 0 ] || fail "apt-get install failed ($status)"
-fi
+scripts/install-servers.sh || fail "cannot install the servers"
 
 # --- the builds ----------------------------------------------------------------------
 [ -f "$DIST/_headers" ] && [ -f "$DIST/routes.json" ] || fail "$DIST is not a release build (no _headers or routes.json): run make build"
@@ -64,35 +43,19 @@ trap stop EXIT
 # start_nginx NAME DIST BASE PORT, start_caddy NAME DIST BASE PORT: generate, validate, run.
 start_nginx() {
   local dir=$OUT/nginx-$1
-  mkdir -p "$dir/temp"
-  node scripts/hosting.mjs "$2" --base "$3" --listen "127.0.0.1:$4" --out "$dir" >/dev/null
-  cat >"$dir/main.conf" <<EOF
-# A private nginx for the check: this directory only, 127.0.0.1:$4.
-load_module $BROTLI_MODULE;
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/error.log;
-events { worker_connections 64; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log $dir/access.log;
-    client_body_temp_path $dir/temp/body;
-    proxy_temp_path $dir/temp/proxy;
-    fastcgi_temp_path $dir/temp/fastcgi;
-    uwsgi_temp_path $dir/temp/uwsgi;
-    scgi_temp_path $dir/temp/scgi;
-    include $dir/nginx.conf;
-}
-EOF
-  nginx -q -t -p "$dir" -c "$dir/main.conf" -e "$dir/error.log" || fail "nginx rejects $dir/nginx.conf"
-  nginx -p "$dir" -c "$dir/main.conf" -e "$dir/error.log" -g 'daemon off;' &
+  scripts/nginx-run.sh "$2" "$3" "$4" "$dir" --check || fail "nginx rejects $dir/nginx.conf"
+  scripts/nginx-run.sh "$2" "$3" "$4" "$dir" &
   PIDS+=($!)
 }
 start_caddy() {
   local dir=$OUT/caddy-$1
   mkdir -p "$dir/home"
-  node scripts/hosting.mjs "$2" --base "$3" --listen "127.0.0.1:$4" --out "$dir" >/dev/null
+  if [ "$3" = / ]; then
+    # At the root: the Caddyfile kept in the repository, where the build is, on this port.
+    sed -e "s|/srv/election-center|$(cd "$2" && pwd)|g" -e "s|^:80 {|http://127.0.0.1:$4 {|" hosting/Caddyfile >"$dir/Caddyfile"
+  else
+    node scripts/hosting.mjs "$2" --base "$3" --listen "127.0.0.1:$4" --out "$dir" >/dev/null
+  fi
   { printf '# A private Caddy for the check: no admin endpoint.\n{\n\tadmin off\n}\n\n'; cat "$dir/Caddyfile"; } >"$dir/Caddyfile.check"
   export HOME=$dir/home XDG_DATA_HOME=$dir/home XDG_CONFIG_HOME=$dir/home
   caddy validate --adapter caddyfile --config "$dir/Caddyfile.check" >"$dir/validate.log" 2>&1 || fail "caddy rejects $dir/Caddyfile: $(tail -3 "$dir/validate.log")"

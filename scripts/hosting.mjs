@@ -5,6 +5,7 @@
 // `make hosting-check` runs both servers on them and checks the answers.
 //
 // Usage: node scripts/hosting.mjs <dist> [--base /sub/path/] [--out <dir>] [--listen <port|host:port>] [--root <dir>]
+//        node scripts/hosting.mjs --committed [--check]   (hosting/nginx.conf, hosting/Caddyfile)
 //   --base    the sub-path the build was made for (`trunk build --public-url`), default /
 //   --out     write <dir>/nginx.conf and <dir>/Caddyfile instead of printing them
 //   --listen  what the server listens on, default 80 (nginx `listen`, Caddy site address)
@@ -60,10 +61,53 @@ export function readHeaders(text) {
   return headers;
 }
 
+/** The headers of `_headers`' `/*` block as nginx `add_header` lines. */
+export const nginxHeaders = (headers) => headers.map(([name, value]) => `    add_header ${name} "${value}" always;\n`).join('');
+/** The same as lines of a Caddy `header` block. */
+export const caddyHeaders = (headers) => headers.map(([name, value]) => `\t\t${name} "${value}"\n`).join('');
+
+// The configurations kept in the repository (hosting/, the container's Dockerfile): the
+// same as generated, for files under /srv/election-center, with the build-specific headers
+// read from the build itself, which writes them as snippets beside `_headers` (`snippets`).
+export const SERVED_FROM = '/srv/election-center';
+export const committed = () => ({
+  'hosting/nginx.conf': nginxConf({ root: SERVED_FROM, headersFile: `${SERVED_FROM}/_headers.nginx` }),
+  'hosting/Caddyfile': caddyfile({ root: SERVED_FROM, headersFile: `${SERVED_FROM}/_headers.caddy` }),
+});
+
+/** Vercel's `vercel.json` for a build deployed as it is (`cd dist && vercel deploy`): the
+ * rules by `cleanUrls` and `trailingSlash`, the headers of `_headers` for every path, a
+ * year's caching for hashed names. */
+export const vercelJson = (headers) =>
+  JSON.stringify(
+    {
+      cleanUrls: true,
+      trailingSlash: false,
+      headers: [
+        { source: '/(.*)', headers: headers.map(([key, value]) => ({ key, value })) },
+        { source: '/(.*)-([0-9a-f]{16})(_bg)?\\.(js|wasm|css)', headers: [{ key: 'Cache-Control', value: IMMUTABLE }] },
+      ],
+    },
+    null,
+    2,
+  ) + '\n';
+
+/** What hosts other than Netlify and Cloudflare Pages (which read `_headers`) need from the
+ * build, written beside `dist`'s `_headers`: `_headers.nginx` and `_headers.caddy` for the
+ * configurations kept in hosting/ to include, `vercel.json`, and `.nojekyll` (GitHub Pages
+ * would otherwise run Jekyll, which drops files whose name starts with `_`). */
+export function snippets(dist) {
+  const headers = readHeaders(readFileSync(join(dist, '_headers'), 'utf8'));
+  writeFileSync(join(dist, '_headers.nginx'), `# From _headers (scripts/csp.mjs): for hosting/nginx.conf.\n${nginxHeaders(headers)}`);
+  writeFileSync(join(dist, '_headers.caddy'), `# From _headers (scripts/csp.mjs): for hosting/Caddyfile.\n${caddyHeaders(headers)}`);
+  writeFileSync(join(dist, 'vercel.json'), vercelJson(headers));
+  writeFileSync(join(dist, '.nojekyll'), '');
+}
+
 const normaliseBase = (base = '/') => ('/' + base + '/').replace(/\/+/g, '/');
 const reEscape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function nginxConf({ headers, root, base = '/', listen = '80' }) {
+export function nginxConf({ headers, headersFile, root, base = '/', listen = '80' }) {
   base = normaliseBase(base);
   const b = reEscape(base);
   const sub = base !== '/';
@@ -91,7 +135,7 @@ server {
 
     # From the build's _headers (scripts/csp.mjs). A location with its own add_header would
     # drop these: keep add_header here only.
-${headers.map(([name, value]) => `    add_header ${name} "${value}" always;`).join('\n')}
+${headersFile ? `    include ${headersFile};` : nginxHeaders(headers).trimEnd()}
     add_header Cache-Control $election_center_cache_control always;
 ${
   sub
@@ -132,7 +176,7 @@ ${Object.entries(EXTRA_TYPES)
 `;
 }
 
-export function caddyfile({ headers, root, base = '/', listen = '80' }) {
+export function caddyfile({ headers, headersFile, root, base = '/', listen = '80' }) {
   base = normaliseBase(base);
   const sub = base !== '/';
   const address = /^\d+$/.test(listen) ? `:${listen}` : listen.startsWith('http') ? listen : `http://${listen}`;
@@ -162,7 +206,7 @@ export function caddyfile({ headers, root, base = '/', listen = '80' }) {
 ${address} {
 \t# From the build's _headers (scripts/csp.mjs).
 \theader {
-${headers.map(([name, value]) => `\t\t${name} "${value}"`).join('\n')}
+${headersFile ? `\t\timport ${headersFile}` : caddyHeaders(headers).trimEnd()}
 \t\t?Cache-Control "no-cache"
 \t}
 ${
@@ -191,6 +235,23 @@ ${body}
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop());
 if (isMain) {
   const args = process.argv.slice(2);
+  if (args[0] === '--committed') {
+    // Writes hosting/; with --check, fails if what is there differs (make lint).
+    let stale = 0;
+    for (const [file, text] of Object.entries(committed())) {
+      const there = (() => { try { return readFileSync(file, 'utf8'); } catch { return null; } })();
+      if (there === text) continue;
+      if (args.includes('--check')) {
+        console.error(`hosting: ${file} is not what scripts/hosting.mjs generates: run node scripts/hosting.mjs --committed`);
+        stale++;
+      } else {
+        mkdirSync('hosting', { recursive: true });
+        writeFileSync(file, text);
+        console.log(`hosting: wrote ${file}`);
+      }
+    }
+    process.exit(stale ? 1 : 0);
+  }
   const valued = ['--base', '--out', '--listen', '--root'];
   const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const [dist] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1]));
