@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e size bench perf-report hosting-check fuzz e2e-languages links
+.PHONY: audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e e2e-nginx size bench bench-scale perf-report hosting-check fuzz e2e-languages links container
 
 setup:
 	@scripts/setup.sh
@@ -73,6 +73,7 @@ fuzz:
 ## Formatting and clippy, for the native crates and the wasm app; warnings fail.
 lint:
 	cargo fmt --all --check
+	node scripts/hosting.mjs --committed --check
 	cargo clippy --locked -q -p content -p content-cli -p prerender -p election-center --all-targets -- -D warnings
 	cargo clippy --locked -q --target wasm32-unknown-unknown -p election-center -- -D warnings
 	cargo clippy --locked -q --target wasm32-unknown-unknown -p election-center --features preview -- -D warnings
@@ -81,9 +82,18 @@ lint:
 size:
 	node scripts/size-report.mjs dist
 
-## Timings of the content pipeline (not part of the tests: timings are reports, not pass/fail).
+## Timings of the content pipeline (not part of the tests: timings are reports, not pass/fail),
+## then the build at the scale of an EU-wide election (bench-scale).
 bench:
 	scripts/bench.sh
+	scripts/bench-scale.sh
+
+## The build at EU scale (scripts/bench-scale.sh): a generated tree of the 27 member states in
+## their languages (scripts/eu-corpus.mjs), and 1×, 4×, 16× the real content: check, build,
+## pre-rendering and compression with each stage's time, CPU and peak memory; the same pages
+## built by Hugo, per-page costs side by side; the output's size per country. About 10 minutes.
+bench-scale:
+	scripts/bench-scale.sh
 
 ## The performance report (scripts/perf-report.mjs, reports/performance.md): Lighthouse
 ## mobile on pre-rendered pages next to the same pages as plain HTML, the app's start on a
@@ -95,13 +105,19 @@ perf-report: build
 e2e-languages:
 	E2E_LANGUAGES=all $(MAKE) e2e
 
+## The browser tests about what a host does (routes, not-found, sub-path, headers,
+## pre-compressed files, caching) against Debian's nginx on the generated configuration
+## (HOSTING.md), instead of the reference server. Installs nginx if missing.
+e2e-nginx:
+	E2E_SERVER=nginx npx playwright test --config tests/e2e/playwright.config.mjs
+
 e2e:
 	# On a fixed date, a year after the fixture's reviews: its pages are due for review.
 	BUILD_DATE=2026-01-20 cargo run --quiet --locked -p content-cli -- build crates/content-cli/tests/fixtures/valid --out target/fixture-content
 	npx playwright test --config tests/e2e/playwright.config.mjs
 
 ## Everything CI runs: native tests, the content check, the release build, its size budget and the browser tests.
-test: setup test-rust lint check-content build build-embed size e2e
+test: setup test-rust lint check-content build build-embed size e2e e2e-nginx
 
 ## The generated nginx and Caddy configurations (scripts/hosting.mjs), run on 127.0.0.1 and
 ## checked against the hosting rules and `_headers` (HOSTING.md), for dist/ and the embedding

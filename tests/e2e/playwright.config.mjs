@@ -6,6 +6,14 @@ const FIXTURE_PORT = 4174;
 // as an app's packaged files (exact files only).
 export const SUBPATH = 'http://127.0.0.1:4175/election-center/';
 export const PACKAGED = 'http://127.0.0.1:4176/election-center/';
+// `make e2e-nginx`: the release build and the sub-path build served by Debian's nginx with
+// the configuration scripts/hosting.mjs generates (HOSTING.md), for the specs about what
+// a host does (routes, not-found, sub-path, headers, pre-compressed files, caching).
+const NGINX = process.env.E2E_SERVER === 'nginx';
+const serve = (dist, port, base = '/') =>
+  NGINX
+    ? `scripts/nginx-run.sh ${dist} ${base} ${port} target/e2e-nginx/${port}`
+    : `node tests/e2e/serve.mjs ${dist} ${port}${base === '/' ? '' : ` --base ${base}`}`;
 
 export default defineConfig({
   testDir: '.',
@@ -24,21 +32,21 @@ export default defineConfig({
              '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [
+  projects: NGINX ? [{ name: 'nginx', testMatch: /(routes|hosting|server)\.spec/ }] : [
     { name: 'site', testIgnore: /newcomer\.spec/ },
     // The release build serving the fixture country that CONTENT.md's examples describe,
     // as a newcomer's first country would be (built by `make e2e` into target/).
     { name: 'newcomer', testMatch: /newcomer\.spec/, use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` } },
   ],
   webServer: [
-    { command: `node tests/e2e/serve.mjs dist ${PORT}`, cwd: '../..', url: `http://127.0.0.1:${PORT}/`, reuseExistingServer: false },
-    {
+    { command: serve('dist', PORT), cwd: '../..', url: `http://127.0.0.1:${PORT}/`, reuseExistingServer: false },
+    ...(NGINX ? [] : [{
       command: `node tests/e2e/serve.mjs dist ${FIXTURE_PORT} --content target/fixture-content`,
       cwd: '../..',
       url: `http://127.0.0.1:${FIXTURE_PORT}/`,
       reuseExistingServer: false,
-    },
-    { command: 'node tests/e2e/serve.mjs target/dist-embed 4175 --base /election-center/', cwd: '../..', url: SUBPATH, reuseExistingServer: false },
+    }]),
+    { command: serve('target/dist-embed', 4175, '/election-center/'), cwd: '../..', url: SUBPATH, reuseExistingServer: false },
     {
       command: 'node tests/e2e/serve.mjs target/dist-embed 4176 --base /election-center/ --files',
       cwd: '../..',
