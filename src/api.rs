@@ -30,7 +30,12 @@ thread_local! {
     /// first render is synchronous and equals the page), what the pre-renderer read from
     /// the build, and every answer since (a page visited twice is fetched once).
     /// (A list, not a map: a few dozen entries, and a hash map measured more wasm.)
+    #[cfg(target_arch = "wasm32")]
     static FILES: RefCell<Vec<(String, Rc<str>)>> = const { RefCell::new(Vec::new()) };
+    /// Natively, a map: the pre-renderer holds every file of the build (thousands at the
+    /// scale of the EU), and each render looks up a few.
+    #[cfg(not(target_arch = "wasm32"))]
+    static FILES: RefCell<std::collections::HashMap<String, Rc<str>>> = RefCell::new(Default::default());
     /// The URLs a render read, in order: the pre-renderer lists them in the page.
     #[cfg(not(target_arch = "wasm32"))]
     static READ: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
@@ -38,7 +43,10 @@ thread_local! {
 
 /// Puts a file at hand, as if fetched from `url`.
 pub fn preload(url: String, text: &str) {
+    #[cfg(target_arch = "wasm32")]
     FILES.with(|f| f.borrow_mut().push((url, Rc::from(text))));
+    #[cfg(not(target_arch = "wasm32"))]
+    FILES.with(|f| f.borrow_mut().insert(url, Rc::from(text)));
 }
 
 /// The URLs read since the last call, first read first.
@@ -61,11 +69,15 @@ async fn get_text(url: &str) -> Result<Rc<str>, FetchError> {
             read.push(url.to_owned());
         }
     });
-    if let Some(text) = FILES.with(|f| {
+    #[cfg(target_arch = "wasm32")]
+    let at_hand = FILES.with(|f| {
         f.borrow()
             .iter()
             .find_map(|(u, text)| (u == url).then(|| text.clone()))
-    }) {
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let at_hand = FILES.with(|f| f.borrow().get(url).cloned());
+    if let Some(text) = at_hand {
         return Ok(text);
     }
     let text: Rc<str> = Rc::from(fetch_text(url).await?);

@@ -126,6 +126,11 @@ fn write_calendars(dir: &Path, code: &str, entry: &content::PageEntry) -> io::Re
 }
 
 fn write(path: &PathBuf, data: &[u8]) -> io::Result<()> {
+    // A file the same as the one there is left alone, dates and all: what a rebuild after
+    // one change rewrites (and so recompresses and uploads) is what changed.
+    if fs::read(path).is_ok_and(|old| old == data) {
+        return Ok(());
+    }
     fs::create_dir_all(path.parent().expect("output paths have a parent"))?;
     fs::write(path, data)
 }
@@ -138,11 +143,19 @@ pub fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
         let target = to.join(entry.file_name());
         if entry.path().is_dir() {
             copy_dir(&entry.path(), &target)?;
-        } else {
+        } else if !same_file(&entry.path(), &target) {
             fs::copy(entry.path(), target)?;
         }
     }
     Ok(())
+}
+
+/// Whether `to` is already a copy of `from` made after its last change (videos are large).
+fn same_file(from: &Path, to: &Path) -> bool {
+    let (Ok(from), Ok(to)) = (fs::metadata(from), fs::metadata(to)) else {
+        return false;
+    };
+    from.len() == to.len() && matches!((from.modified(), to.modified()), (Ok(f), Ok(t)) if t >= f)
 }
 
 pub fn to_json<T: serde::Serialize>(value: &T) -> Vec<u8> {

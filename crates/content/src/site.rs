@@ -175,47 +175,33 @@ fn load_country(
     // checked (every problem at once) and still exist for links and translations.
     let settled = problems.len() == before;
 
+    // Each page is read, checked and rendered on its own, so on every core; the outcomes
+    // are then taken in file order, so the problems come out as from one thread.
+    let md: Vec<&SourceFile> = files
+        .iter()
+        .copied()
+        .filter(|f| f.path.ends_with(".md"))
+        .collect();
+    let loaded = par_map(&md, |file| {
+        let mut found = Vec::new();
+        let outcome = load_page(
+            code,
+            file,
+            &summary.time_zone,
+            languages.as_deref(),
+            &country_path,
+            &mut found,
+        );
+        (outcome, found)
+    });
     let mut pages = Vec::new();
     let mut unloaded = Vec::new();
-    for file in files.iter().filter(|f| f.path.ends_with(".md")) {
-        let Some((section, slug, lang)) = parse_page_path(code, &file.path, problems) else {
-            continue;
-        };
-        // The page is still checked: its language is one problem, its text may have others.
-        if languages.as_ref().is_some_and(|l| !l.contains(&lang)) {
-            problems.push(Diagnostic::new(
-                &file.path,
-                0,
-                0,
-                format!("language `{lang}` is not one of {code}'s languages"),
-                format!(
-                    "add `{lang}` to `languages` in content/{country_path}, or rename the file"
-                ),
-            ));
-        }
-        let mut missing = Unloaded {
-            section,
-            slug: slug.clone(),
-            lang: lang.clone(),
-            references: Vec::new(),
-        };
-        if !limits::check_text(file, problems) {
-            unloaded.push(missing);
-            continue;
-        }
-        let place = Place {
-            country: code,
-            time_zone: &summary.time_zone,
-            section,
-            slug,
-            lang,
-        };
-        match page::load(file, place, problems) {
-            Ok(page) => pages.push(page),
-            Err(references) => {
-                missing.references = references;
-                unloaded.push(missing);
-            }
+    for (outcome, found) in loaded {
+        problems.extend(found);
+        match outcome {
+            Some(Ok(page)) => pages.push(page),
+            Some(Err(missing)) => unloaded.push(missing),
+            None => {}
         }
     }
     for file in files
@@ -238,6 +224,61 @@ fn load_country(
     };
     country.check_translations(problems);
     Some((country, settled))
+}
+
+/// One page file: loaded, or what is known of it when it has problems of its own; `None`
+/// when its path says no page.
+fn load_page(
+    code: &str,
+    file: &SourceFile,
+    time_zone: &str,
+    languages: Option<&[String]>,
+    country_path: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Result<Page, Unloaded>> {
+    let (section, slug, lang) = parse_page_path(code, &file.path, problems)?;
+    // The page is still checked: its language is one problem, its text may have others.
+    if languages.is_some_and(|l| !l.contains(&lang)) {
+        problems.push(Diagnostic::new(
+            &file.path,
+            0,
+            0,
+            format!("language `{lang}` is not one of {code}'s languages"),
+            format!("add `{lang}` to `languages` in content/{country_path}, or rename the file"),
+        ));
+    }
+    let mut missing = Unloaded {
+        section,
+        slug: slug.clone(),
+        lang: lang.clone(),
+        references: Vec::new(),
+    };
+    if !limits::check_text(file, problems) {
+        return Some(Err(missing));
+    }
+    let place = Place {
+        country: code,
+        time_zone,
+        section,
+        slug,
+        lang,
+    };
+    Some(page::load(file, place, problems).map_err(|references| {
+        missing.references = references;
+        missing
+    }))
+}
+
+/// `f` over `items`, in order: on every core natively, on one thread in the editor's wasm.
+#[cfg(not(target_arch = "wasm32"))]
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    use rayon::prelude::*;
+    items.par_iter().map(f).collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn par_map<T, R>(items: &[T], f: impl Fn(&T) -> R) -> Vec<R> {
+    items.iter().map(f).collect()
 }
 
 /// What a country.toml says, as far as it can be read. Where it cannot, the default

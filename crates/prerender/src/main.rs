@@ -60,6 +60,11 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
     };
     let write = |rel: &str, text: &str| {
         let out = dist.join(rel);
+        // A page the same as the one there is left alone: a rebuild after one change writes
+        // only the pages that changed (their dates, and so their compressed copies, too).
+        if fs::read(&out).is_ok_and(|old| old == text.as_bytes()) {
+            return Ok(());
+        }
         if let Some(parent) = out.parent() {
             fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
@@ -71,10 +76,36 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
     let languages: Vec<(String, String)> = serde_json::from_str(&read("i18n/languages.json")?)
         .map_err(|e| format!("i18n/languages.json: {e}"))?;
     content::lang::set_languages(languages);
-    // Every file the app may fetch, at hand under the URL the app asks for.
+    // Every file the app may fetch, at hand under the URL the app asks for. The app's store
+    // is per thread, so each thread of the pool gets its own.
+    let mut files = Vec::new();
     for dir in ["content", "i18n"] {
-        preload_tree(dist, &dist.join(dir))?;
+        read_tree(dist, &dist.join(dir), &mut files)?;
     }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .build()
+        .map_err(|e| format!("no threads: {e}"))?;
+    pool.broadcast(|_| {
+        for (url, text) in &files {
+            election_center::prerender::preload(url.clone(), text);
+        }
+    });
+    drop(files);
+    pool.install(|| render_all(dist, &template, &site_url, &write))
+}
+
+/// Every route, the not-found page and the web app manifests, on every thread of the pool
+/// that holds the build's files; then the lists of pages.
+fn render_all(
+    dist: &Path,
+    template: &str,
+    site_url: &str,
+    write: &(impl Fn(&str, &str) -> Result<(), String> + Sync),
+) -> Result<usize, String> {
+    use rayon::prelude::*;
+    let read = |rel: &str| {
+        fs::read_to_string(dist.join(rel)).map_err(|e| format!("{}: {e}", dist.join(rel).display()))
+    };
     let index: SiteIndex = serde_json::from_str(&read("content/index.json")?)
         .map_err(|e| format!("content/index.json: {e}"))?;
     let mut manifests = feeds::Manifests::new();
@@ -89,27 +120,27 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
         manifests.insert(key, manifest.clone());
         Ok::<_, String>(manifest)
     })?;
-    for route in &routes {
-        let page = election_center::prerender::page(&template, &route.path(), &site_url)?;
-        let page = match feeds::link(route, &index, &manifests, &site_url) {
+    routes.par_iter().try_for_each(|route| {
+        let page = election_center::prerender::page(template, &route.path(), site_url)?;
+        let page = match feeds::link(route, &index, &manifests, site_url) {
             Some(link) => feeds::into_head(&page, &link),
             None => page,
         };
-        write(&route.file(), &page)?;
-    }
+        write(&route.file(), &page)
+    })?;
     // Any path the host does not know: the not-found page, which still starts the app.
     write(
         "404.html",
-        &election_center::prerender::page(&template, "/404", &site_url)?,
+        &election_center::prerender::page(template, "/404", site_url)?,
     )?;
     for lang in content::lang::Lang::all() {
         write(
             &format!("{lang}.webmanifest"),
-            &election_center::prerender::web_manifest(lang, base_href(&template)?)?,
+            &election_center::prerender::web_manifest(lang, base_href(template)?)?,
         )?;
     }
     write("routes.json", &routes_json(&routes, &index))?;
-    write("sitemap.xml", &sitemap::write(&routes, &site_url))?;
+    write("sitemap.xml", &sitemap::write(&routes, site_url))?;
     let robots = fs::read_to_string(dist.join("robots.txt")).unwrap_or_default();
     write(
         "robots.txt",
@@ -251,11 +282,12 @@ fn routes_json(routes: &[Route], index: &SiteIndex) -> String {
     serde_json::to_string_pretty(&entries).expect("JSON values serialise")
 }
 
-fn preload_tree(dist: &Path, dir: &Path) -> Result<(), String> {
+/// Every `.json` and `.html` file under `dir`, as `(URL relative to dist, text)`.
+fn read_tree(dist: &Path, dir: &Path, files: &mut Vec<(String, String)>) -> Result<(), String> {
     for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.is_dir() {
-            preload_tree(dist, &path)?;
+            read_tree(dist, &path, files)?;
         } else if path.extension().is_some_and(|e| e == "json" || e == "html") {
             let url = path
                 .strip_prefix(dist)
@@ -263,7 +295,7 @@ fn preload_tree(dist: &Path, dir: &Path) -> Result<(), String> {
                 .to_string_lossy()
                 .replace('\\', "/");
             let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            election_center::prerender::preload(url, &text);
+            files.push((url, text));
         }
     }
     Ok(())
