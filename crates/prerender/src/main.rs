@@ -58,6 +58,7 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
     let read = |rel: &str| {
         fs::read_to_string(dist.join(rel)).map_err(|e| format!("{}: {e}", dist.join(rel).display()))
     };
+    let changed = std::sync::atomic::AtomicUsize::new(0);
     let write = |rel: &str, text: &str| {
         let out = dist.join(rel);
         // A page the same as the one there is left alone: a rebuild after one change writes
@@ -65,6 +66,7 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
         if fs::read(&out).is_ok_and(|old| old == text.as_bytes()) {
             return Ok(());
         }
+        changed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if let Some(parent) = out.parent() {
             fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
@@ -91,7 +93,12 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
         }
     });
     drop(files);
-    pool.install(|| render_all(dist, &template, &site_url, &write))
+    let count = pool.install(|| render_all(dist, &template, &site_url, &write))?;
+    println!(
+        "prerender: {} files changed",
+        changed.load(std::sync::atomic::Ordering::Relaxed)
+    );
+    Ok(count)
 }
 
 /// Every route, the not-found page and the web app manifests, on every thread of the pool
