@@ -21,7 +21,7 @@ serve: setup
 build: setup
 	trunk build --release --offline
 	trunk build --release --offline --config crates/editor/Trunk.toml --public-url editor/
-	cargo run --quiet --locked --package prerender -- --editor dist
+	cargo run --quiet --locked --profile native --package prerender -- --editor dist
 	node scripts/compress.mjs dist
 
 ## The release build as an app would embed it (EMBEDDING.md): under a sub-path, with one
