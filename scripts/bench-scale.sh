@@ -8,7 +8,7 @@
 #    machine, with both per-page costs and their ratio;
 #  - the EU build's output: size per country, largest files, number of files, and what a
 #    voter downloads on one page at 2 and at 27 countries.
-# Usage: scripts/bench-scale.sh. Writes under target/scale/ (about 1 GB at 27 countries).
+# Usage: scripts/bench-scale.sh. Writes under target/scale/ (about 1.3 GB), or $BENCH_SCALE_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C
@@ -19,9 +19,13 @@ need brotli brotli
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
 # The native tools at full speed: see [profile.native] in Cargo.toml.
-cargo build --quiet --locked --profile native -p content-cli -p prerender
+# One at a time, as the build runs them: built together, `content` would be compiled with
+# both crates' features, and each build would then recompile what the other did.
+cargo build --quiet --locked --profile native -p content-cli
+cargo build --quiet --locked --profile native -p prerender
 bin=target/native
-work=target/scale
+# BENCH_SCALE_DIR: where to build (e.g. /dev/shm/scale, in memory, where the disk is short).
+work=${BENCH_SCALE_DIR:-$PWD/target/scale}
 rm -rf "$work"
 mkdir -p "$work"
 export SITE_URL=http://127.0.0.1:8080/
@@ -91,7 +95,7 @@ build_tree eu "$work/eu/tree"
 
 echo
 echo "== Side by side with Hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) (the EU tree's pages, a minimal site: scripts/eu-corpus.mjs --hugo)"
-run "hugo" pages "find $work/eu/hugo-public -name '*.html' | wc -l" hugo --quiet --source "$work/eu/hugo" --destination "$PWD/$work/eu/hugo-public"
+run "hugo" pages "find $work/eu/hugo-public -name '*.html' | wc -l" hugo --quiet --source "$work/eu/hugo" --destination "$work/eu/hugo-public"
 md=${COUNT[eu content build]}
 ours=$(awk -v b="${WALL[eu content build]}" -v p="${WALL[eu prerender]}" 'BEGIN { print b + p }')
 awk -v ours="$ours" -v written="${COUNT[eu prerender]}" -v md="$md" -v hugo="${WALL[hugo]}" -v hpages="${COUNT[hugo]}" 'BEGIN {
@@ -117,7 +121,7 @@ echo "  $(find "$dist" -type f | wc -l) files, $(du -sh "$dist" | cut -f1); with
 echo "  per country (its data under content/<cc>/ + its pages in every interface language), largest first:"
 for cc in $(ls "$dist/content" | grep -E '^[a-z]{2}$'); do
   data=$(du -sk "$dist/content/$cc" | cut -f1)
-  pages=$(find "$dist" -mindepth 2 -maxdepth 2 -path "*/$cc" -o -mindepth 2 -maxdepth 2 -name "$cc.html*" | xargs du -sck 2>/dev/null | tail -1 | cut -f1)
+  pages=$(find "$dist" -mindepth 2 -maxdepth 2 \( -name "$cc" -o -name "$cc.html*" \) ! -path "$dist/content/*" | xargs du -sck | tail -1 | cut -f1)
   echo "$cc $data $pages"
 done | sort -k2,2nr -k3,3nr | awk '{ printf "    %s  data %6.1f MB  pages %6.1f MB\n", $1, $2 / 1024, $3 / 1024 }' | head -27 | paste -sd'\n'
 echo "  largest files:"
