@@ -110,6 +110,9 @@ echo "== Rebuilding after one page changes (EU tree)"
 page=$(find "$work/eu/tree/fr/guides" -name '*.fr.md' | sort | head -1)
 printf '\nOne more sentence.\n' >>"$page"
 run "eu content build again" pages "echo $md" "$bin/content-cli" build "$work/eu/tree" --out "$work/eu/dist/content"
+# The pre-renderer fills index.html and then writes `/` over it: the template back first,
+# as a new Trunk build would bring it.
+cp "$work/template.html" "$work/eu/dist/index.html"
 run "eu prerender again" pages "grep -o '[0-9]* pages written' $work/stage.out | cut -d' ' -f1" "$bin/prerender" "$work/eu/dist"
 echo "    pages that changed: $(grep -o '[0-9]* files changed' "$work/stage.out")"
 run "eu compress again" files "grep -o 'compressed [0-9]*' $work/stage.out | cut -d' ' -f2" node scripts/compress.mjs "$work/eu/dist"
