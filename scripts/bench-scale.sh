@@ -126,9 +126,9 @@ for cc in $(ls "$dist/content" | grep -E '^[a-z]{2}$'); do
   data=$(du -sk "$dist/content/$cc" | cut -f1)
   pages=$(find "$dist" -mindepth 2 -maxdepth 2 \( -name "$cc" -o -name "$cc.html*" \) ! -path "$dist/content/*" | xargs du -sck | tail -1 | cut -f1)
   echo "$cc $data $pages"
-done | sort -k2,2nr -k3,3nr | awk '{ printf "    %s  data %6.1f MB  pages %6.1f MB\n", $1, $2 / 1024, $3 / 1024 }' | head -27 | paste -sd'\n'
+done | sort -k2,2nr -k3,3nr | awk '{ printf "    %s  data %6.1f MB  pages %6.1f MB\n", $1, $2 / 1024, $3 / 1024 }'
 echo "  largest files:"
-find "$dist" -type f -printf '%s %P\n' | sort -nr | head -8 | awk '{ printf "    %8.1f KB  %s\n", $1 / 1024, $2 }'
+find "$dist" -type f -printf '%s %P\n' | sort -nr | head -8 | awk '{ printf "    %8.1f KB  %s\n", $1 / 1024, $2 }' || true  # head closes the pipe early
 
 echo
 echo "== What a voter downloads on one page, at 2 and at 27 countries (brotli bytes; the app's wasm and JS are the same at any scale: make size)"
