@@ -132,7 +132,7 @@ find "$dist" -type f -printf '%s %P\n' | sort -nr | head -8 | awk '{ printf "   
 
 echo
 echo "== What a voter downloads on one page, at 2 and at 27 countries (brotli bytes; the app's wasm and JS are the same at any scale: make size)"
-size() { [ -f "$1.br" ] && stat -c %s "$1.br" || echo -; }
+size() { [ -f "$1" ] && brotli -c -q 10 "$1" | wc -c || echo -; }
 printf '  %-34s %10s %10s\n' file "2 countries" "27 countries"
 for f in en.html index.html content/index.json i18n/en.json en/fr.html en/fr/guides.html content/fr/en.json; do
   printf '  %-34s %10s %10s\n' "$f" "$(size "$work/1x/dist/$f")" "$(size "$dist/$f")"
