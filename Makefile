@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e size bench perf-report hosting-check fuzz e2e-languages links
+.PHONY: audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e size bench perf-report hosting-check fuzz e2e-languages a11y-report links
 
 setup:
 	@scripts/setup.sh
@@ -94,6 +94,11 @@ perf-report: build
 ## The browser walks of every route in every interface language (make e2e walks a sample).
 e2e-languages:
 	E2E_LANGUAGES=all $(MAKE) e2e
+
+## Axe and reflow on every route in all 27 interface languages, light and dark (make e2e
+## walks en, fr, ro, hu and ar): a report of its own, about half an hour. Build first.
+a11y-report:
+	A11Y_LANGUAGES=all npx playwright test --config tests/e2e/playwright.config.mjs a11y-routes
 
 e2e:
 	# On a fixed date, a year after the fixture's reviews: its pages are due for review.

@@ -178,7 +178,7 @@ fn section_list(
     section: Section,
     pages: &[PageEntry],
 ) -> Option<impl IntoView> {
-    let groups = section_groups(i18n, code, section, pages)?;
+    let groups = section_groups(i18n, code, section, pages, false)?;
     let title = section_title(i18n, section);
     let href = Route::Section {
         lang: i18n.lang,
@@ -194,12 +194,15 @@ fn section_list(
     })
 }
 
-/// The pages of one section as lists, grouped by kind; `None` when it has none.
+/// The pages of one section as lists, grouped by kind; `None` when it has none. The kinds'
+/// headings come under the page's `<h1>` on the section's page (`top`), under the section's
+/// `<h2>` on the hub.
 pub fn section_groups(
     i18n: &I18n,
     code: &CountryCode,
     section: Section,
     pages: &[PageEntry],
+    top: bool,
 ) -> Option<impl IntoView> {
     let items: Vec<_> = pages
         .iter()
@@ -221,7 +224,11 @@ pub fn section_groups(
     }
     Some(view! {
             {groups.into_iter().map(|(kind, members)| view! {
-                {kind.map(|k| view! { <h3 class="kind-heading">{k}</h3> })}
+                {kind.map(|k| if top {
+                    view! { <h2 class="kind-heading">{k}</h2> }.into_any()
+                } else {
+                    view! { <h3 class="kind-heading">{k}</h3> }.into_any()
+                })}
                 <ul class="page-list">
                     {members.into_iter().map(|p| {
                         let href = Route::Page {
