@@ -285,6 +285,16 @@ impl Route {
     }
 }
 
+/// A page's address without the interface language (`ro`, `ro/guides/x`): what the search
+/// index stores, one index serving every interface language that shows the same content.
+#[cfg(feature = "search")]
+pub fn content_href(country: &CountryCode, section: Option<Section>, slug: &str) -> String {
+    match section {
+        None => country.to_string(),
+        Some(section) => format!("{country}/{}/{slug}", section.dir()),
+    }
+}
+
 /// A page's name in its address and file name: lower-case ASCII letters, digits and inner
 /// dashes (`check-a-claim`).
 pub fn is_slug(s: &str) -> bool {

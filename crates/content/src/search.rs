@@ -24,6 +24,8 @@
 
 use std::collections::HashMap;
 
+/// The index's file name, in `content/<cc>/<lang>/`.
+pub const INDEX_FILE: &str = "search.txt";
 /// How many results a query returns at most.
 pub const MAX_RESULTS: usize = 20;
 /// Letters a query word needs before one typo is forgiven.
@@ -320,6 +322,53 @@ pub fn write_index(lang: &str, docs: &[Doc]) -> String {
     out
 }
 
+/// A page of a manifest in language `lang` as the index stores it: its title, summary, key
+/// dates (an election's), body and, for a video, its transcript (`transcript`, the text
+/// of its captions in the page's language).
+pub fn page_doc(
+    entry: &crate::PageEntry,
+    country: &crate::CountryCode,
+    lang: &str,
+    html: &str,
+    transcript: Option<&str>,
+) -> Doc {
+    let mut parts = parts_of_html(html);
+    let mut intro = Vec::new();
+    intro.extend(entry.summary.clone());
+    if let Some(election) = &entry.election {
+        for event in &election.events {
+            let date = event
+                .date
+                .as_deref()
+                .or(event.local_start.as_deref().map(|s| &s[..s.len().min(10)]));
+            let line = [event.label.as_deref(), date]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            intro.push(line);
+        }
+    }
+    intro.push(std::mem::take(&mut parts[0].text));
+    intro.extend(transcript.map(str::to_owned));
+    parts[0].text = intro
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    Doc {
+        kind: entry.section.map_or("hub", |s| s.dir()).to_owned(),
+        lang: if entry.lang == lang {
+            String::new()
+        } else {
+            entry.lang.clone()
+        },
+        href: crate::route::content_href(country, entry.section, &entry.slug),
+        title: entry.title.clone(),
+        parts,
+    }
+}
+
 /// A page body's rendered HTML as the index's parts: split at each `<h2>`…`<h6>` with an
 /// id, tags dropped, the entities the renderer writes decoded.
 pub fn parts_of_html(html: &str) -> Vec<Part> {
@@ -346,7 +395,9 @@ pub fn parts_of_html(html: &str) -> Vec<Part> {
             .collect();
         let heading =
             name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit();
-        if heading && !tag.starts_with('/') {
+        if name == "sup" {
+            in_sup = !tag.starts_with('/');
+        } else if heading && !tag.starts_with('/') {
             let anchor = tag
                 .split("id=\"")
                 .nth(1)
@@ -382,11 +433,6 @@ pub fn parts_of_html(html: &str) -> Vec<Part> {
             .collect::<Vec<_>>()
             .join(" ");
         part.text = part.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    }
-    if parts.len() > 1 && parts[0].text.is_empty() {
-        // Keep the intro part only when it says something: the first part is always the
-        // one without a heading.
-        parts[0].text.clear();
     }
     parts
 }

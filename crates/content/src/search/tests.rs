@@ -403,7 +403,7 @@ fn a_fallback_page_keeps_its_language_and_its_stop_words_count() {
 
 #[test]
 fn parts_come_from_the_rendered_html() {
-    let html = "<p>Intro &amp; more</p>\n<h2 id=\"h-how\">How <em>to</em> vote</h2>\n<p>Bring your <a href=\"x\">ID</a>.</p><ul><li>one</li><li>two</li></ul><h3 id=\"h-abroad\">Abroad</h3><p>At an embassy.</p>";
+    let html = "<p>Intro &amp; more<sup class=\"footnote-reference\"><a href=\"#fn-1\">1</a></sup></p>\n<h2 id=\"h-how\">How <em>to</em> vote</h2>\n<p>Bring your <a href=\"x\">ID</a>.</p><ul><li>one</li><li>two</li></ul><h3 id=\"h-abroad\">Abroad</h3><p>At an embassy.</p>";
     let parts = parts_of_html(html);
     assert_eq!(
         parts,
