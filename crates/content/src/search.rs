@@ -375,13 +375,17 @@ pub fn parts_of_html(html: &str) -> Vec<Part> {
     let mut parts = vec![Part::default()];
     let mut rest = html;
     let mut in_heading = false;
+    // Footnote references (`<sup>`) are numbers, not words.
+    let mut in_sup = false;
     while let Some(lt) = rest.find('<') {
         let text = &rest[..lt];
-        push_text(
-            parts.last_mut().expect("one part at least"),
-            text,
-            in_heading,
-        );
+        if !in_sup {
+            push_text(
+                parts.last_mut().expect("one part at least"),
+                text,
+                in_heading,
+            );
+        }
         let Some(gt) = rest[lt..].find('>') else {
             rest = "";
             break;
