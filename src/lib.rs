@@ -62,6 +62,7 @@ fn Shell() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"✓"</span>
                 {i18n.t("site.name")}
             </a>
+            <SearchForm />
             <LanguageSwitcher />
             {(!i18n.reviewed).then(|| view! { <p class="unreviewed-note" role="note">{i18n.t("site.unreviewed")}</p> })}
         </header>
@@ -120,6 +121,41 @@ fn LanguageSwitcher() -> impl IntoView {
                 </ul>
             </details>
         </nav>
+    }
+}
+
+/// The header's search field on a country's pages: a plain form to the country's search
+/// page, so it works without JavaScript. The search script (`scripts/search/ui.js`), which
+/// the boot script imports when a search field is first focused, makes it a combobox that
+/// lists results as the voter types; none of that is in this wasm.
+#[component]
+fn SearchForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let label = i18n.t("search.label");
+    let submit = i18n.t("search.submit");
+    move || {
+        use_route().with(|route| match route {
+            Some(
+                Route::Hub { lang, country }
+                | Route::Section { lang, country, .. }
+                | Route::Page { lang, country, .. }
+                | Route::Document { lang, country, .. },
+            ) => {
+                let action = Route::Document {
+                    lang: *lang,
+                    country: country.clone(),
+                    document: content::route::Document::Search,
+                }
+                .href();
+                Some(view! {
+                    <form class="search-form" role="search" action=action method="get">
+                        <input type="search" name="q" aria-label=label.clone() placeholder=label.clone() autocomplete="off" enterkeyhint="search" />
+                        <button>{submit.clone()}</button>
+                    </form>
+                })
+            }
+            _ => None,
+        })
     }
 }
 
