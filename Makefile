@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e size bench lcp hosting-check fuzz e2e-languages links
+.PHONY: bench-search audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e size bench lcp hosting-check fuzz e2e-languages links
 
 setup:
 	@scripts/setup.sh
@@ -84,6 +84,15 @@ size:
 ## Timings of the content pipeline (not part of the tests: timings are reports, not pass/fail).
 bench:
 	scripts/bench.sh
+
+## Search (issue #20): query latency natively and in Chromium over the real content's
+## indexes and a synthetic country of 500 pages in each of three languages, index writing
+## and loading times, and sizes (not part of the tests: a report). Needs `make build` first
+## (the search wasm, and dist/content/ for the real indexes).
+bench-search:
+	cargo run --quiet --locked --release --package search --example search_bench -- dist/content target/bench-search
+	@for f in target/bench-search/synthetic/*.txt; do printf 'synthetic index %s: %s bytes, %s brotli\n' "$$f" "$$(wc -c < $$f)" "$$(brotli -c $$f | wc -c)"; done
+	node scripts/bench-search.mjs dist target/bench-search
 
 ## Lighthouse (mobile) on pre-rendered pages next to the same pages as plain HTML: a report.
 lcp: build

@@ -42,7 +42,9 @@ function index({ lang, country }) {
         fetch(at(`content/${country}/${shown}/search.txt`)).then((r) => (r.ok ? r.text() : Promise.reject(r.status))),
         wasm(),
       ]);
-      return Searcher.load(text);
+      const searcher = Searcher.load(text);
+      // A country without the interface's language shows its guide in its default one.
+      return searcher && { searcher, shown: shown === lang ? '' : shown };
     })().catch(() => {
       indexes.delete(key);
       return undefined;
@@ -51,10 +53,13 @@ function index({ lang, country }) {
   return indexes.get(key);
 }
 
-/** A language's own name (`română`), for results shown in another language. */
-async function languageName(code) {
-  names ??= json('i18n/languages.json').catch(() => []);
-  return new Map(await names).get(code) ?? code;
+/** A content language's name in the interface's language (`language.<code>` of its texts,
+ * which the app has fetched already), else its own name, else its code. */
+const interfaces = new Map();
+async function languageName(lang, code) {
+  if (!interfaces.has(lang)) interfaces.set(lang, json(`i18n/${lang}.json`).then((pairs) => new Map(pairs)).catch(() => new Map()));
+  names ??= json('i18n/languages.json').then((pairs) => new Map(pairs)).catch(() => new Map());
+  return (await interfaces.get(lang)).get(`language.${code}`) ?? (await names).get(code) ?? code;
 }
 
 const say = (text, values) => Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{${k}}`, v), text ?? '');
@@ -67,7 +72,7 @@ function marked(pieces, lang) {
 }
 
 /** One result's content: its kind, title, heading, snippet and, if so, its language. */
-async function drawResult(into, result) {
+async function drawResult(into, result, lang) {
   const kind = Object.assign(d.createElement('span'), { className: 'search-kind', textContent: texts[`search${result.k[0].toUpperCase()}${result.k.slice(1)}`] ?? result.k });
   const title = marked(result.t, result.l);
   title.className = 'search-title';
@@ -78,7 +83,7 @@ async function drawResult(into, result) {
     into.append(' ', heading);
   }
   if (result.l) {
-    into.append(' ', Object.assign(d.createElement('span'), { className: 'search-in', textContent: say(texts.searchIn, { language: await languageName(result.l) }) }));
+    into.append(' ', Object.assign(d.createElement('span'), { className: 'search-in', textContent: say(texts.searchIn, { language: await languageName(lang, result.l) }) }));
   }
   if (result.e.length) {
     const snippet = marked(result.e, result.l);
@@ -124,9 +129,11 @@ async function run(input) {
   const query = input.value.trim();
   const page = input.form.classList.contains('search-page-form');
   const where = place(input.form);
-  const searcher = query ? await index(where) : undefined;
+  const loaded = query ? await index(where) : undefined;
   if (input.value.trim() !== query) return; // typed on meanwhile
+  const searcher = loaded?.searcher;
   const results = searcher ? JSON.parse(searcher.query(query)) : [];
+  for (const result of results) result.l ||= loaded.shown;
   if (page) return drawPage(input.form, where, query, results, !!searcher);
   const state = box(input);
   state.results = results;
@@ -138,7 +145,7 @@ async function run(input) {
     li.setAttribute('role', 'option');
     li.setAttribute('aria-selected', 'false');
     li.dataset.href = href(where.lang, result);
-    await drawResult(li, result);
+    await drawResult(li, result, where.lang);
     return li;
   }));
   if (query && searcher && !results.length) {
@@ -160,7 +167,7 @@ async function drawPage(form, where, query, results, loaded) {
   const items = await Promise.all(results.map(async (result) => {
     const li = d.createElement('li');
     const a = Object.assign(d.createElement('a'), { href: href(where.lang, result) });
-    await drawResult(a, result);
+    await drawResult(a, result, where.lang);
     li.append(a);
     return li;
   }));
