@@ -202,15 +202,6 @@ fn site_url_for(given: Option<&str>, template: &str) -> Result<String, String> {
     Ok(url)
 }
 
-/// The path of the build's `<base href>` (Trunk's `--public-url`): `/`, or a sub-path.
-fn base_href(template: &str) -> Result<&str, String> {
-    template
-        .split("<base href=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .ok_or_else(|| "index.html has no <base href>".to_owned())
-}
-
 /// `routes.json`: every pre-rendered route with its file, language, parts and the manifest
 /// it shows, for the browser tests (and anyone who wants the list of pages) to read instead
 /// of rebuilding it.
