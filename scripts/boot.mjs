@@ -68,10 +68,10 @@ const offline = () => 'offline' in texts && sw.register('sw.js').then((r) => {
 // `/` focuses the header's field (on a keyboard, outside fields).
 const searchScript = readdirSync(dir).find((f) => /^search-[0-9a-f]{16}\.js$/.test(f));
 const search = searchScript ? `let found;
-addEventListener('focusin', (e) => e.target.name === 'q' && e.target.form?.matches('.search-form') && (found ??= import('./${searchScript}')));
+addEventListener('focusin', (e) => e.target.name == 'q' && (found ??= import('./${searchScript}')));
 addEventListener('keydown', (e) => {
   const field = document.querySelector('.search-form input');
-  if (e.key === '/' && field && !e.ctrlKey && !e.metaKey && !e.altKey && !e.target.closest?.('input,textarea,select,[contenteditable]')) { e.preventDefault(); field.focus(); }
+  e.key == '/' && field && !e.ctrlKey && !e.metaKey && !e.target.closest?.('input,textarea,select') && (e.preventDefault(), field.focus());
 });
 ` : '';
 const boot = search + (process.env.TRUNK_PROFILE === 'release'

@@ -312,7 +312,7 @@ fn search(i18n: &I18n, manifest: &CountryManifest) -> impl IntoView {
                 .collect();
             (!pages.is_empty()).then(|| {
                 let id = format!("search-{}", section.dir());
-            let labelledby = id.clone();
+                let labelledby = id.clone();
                 view! {
                     <section aria-labelledby=labelledby>
                         <h3 id=id>{section_title(i18n, section)}</h3>

@@ -62,9 +62,22 @@ fn synthetic(lang: &str, words: &[&str]) -> Vec<Doc> {
             let kind = kinds[n % kinds.len()];
             let parts = (0..=3 + rng.skewed(4))
                 .map(|p| Part {
-                    anchor: if p == 0 { String::new() } else { format!("h-{p}") },
-                    heading: if p == 0 { String::new() } else { sentence(&mut rng, words, 3).trim_end_matches('.').to_owned() },
-                    text: (0..4).map(|_| sentence(&mut rng, words, 12)).collect::<Vec<_>>().join(" "),
+                    anchor: if p == 0 {
+                        String::new()
+                    } else {
+                        format!("h-{p}")
+                    },
+                    heading: if p == 0 {
+                        String::new()
+                    } else {
+                        sentence(&mut rng, words, 3)
+                            .trim_end_matches('.')
+                            .to_owned()
+                    },
+                    text: (0..4)
+                        .map(|_| sentence(&mut rng, words, 12))
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 })
                 .collect();
             Doc {
@@ -82,9 +95,57 @@ fn synthetic(lang: &str, words: &[&str]) -> Vec<Doc> {
 /// stop words, and nothing that exists.
 fn queries(lang: &str) -> Vec<&'static str> {
     match lang {
-        "en" => vec!["election", "elec", "vote", "ballot", "polling station", "registraton", "misinformation", "report fake account", "how to vote abroad", "constitutional court", "cyber", "zqxwvy", "the", "postal proxy", "digital services coordinator"],
-        "ro" => vec!["alegeri", "aleg", "biroul electoral", "curtea constitutionala", "constituţională", "dezinformare", "raportare cont fals", "sectie votare", "ambasada", "securitate cibernetica", "alegatr", "zqxwvy", "si", "sedinta", "comportament coordonat"],
-        _ => vec!["élection", "election", "elec", "signaler", "faux compte", "bureau de vote", "desinformation", "conseil constitutionnel", "procuration", "inscripton", "zqxwvy", "le", "securite numerique", "second tour", "verifier affirmation"],
+        "en" => vec![
+            "election",
+            "elec",
+            "vote",
+            "ballot",
+            "polling station",
+            "registraton",
+            "misinformation",
+            "report fake account",
+            "how to vote abroad",
+            "constitutional court",
+            "cyber",
+            "zqxwvy",
+            "the",
+            "postal proxy",
+            "digital services coordinator",
+        ],
+        "ro" => vec![
+            "alegeri",
+            "aleg",
+            "biroul electoral",
+            "curtea constitutionala",
+            "constituţională",
+            "dezinformare",
+            "raportare cont fals",
+            "sectie votare",
+            "ambasada",
+            "securitate cibernetica",
+            "alegatr",
+            "zqxwvy",
+            "si",
+            "sedinta",
+            "comportament coordonat",
+        ],
+        _ => vec![
+            "élection",
+            "election",
+            "elec",
+            "signaler",
+            "faux compte",
+            "bureau de vote",
+            "desinformation",
+            "conseil constitutionnel",
+            "procuration",
+            "inscripton",
+            "zqxwvy",
+            "le",
+            "securite numerique",
+            "second tour",
+            "verifier affirmation",
+        ],
     }
 }
 
@@ -133,11 +194,25 @@ fn main() {
     let (content, out) = (Path::new(&args[1]), Path::new(&args[2]));
     std::fs::create_dir_all(out).expect("an output folder");
     let mut real = Vec::new();
-    for country in std::fs::read_dir(content).expect("a built content folder").flatten() {
-        for lang in std::fs::read_dir(country.path()).into_iter().flatten().flatten() {
+    for country in std::fs::read_dir(content)
+        .expect("a built content folder")
+        .flatten()
+    {
+        for lang in std::fs::read_dir(country.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let file = lang.path().join(content::search::INDEX_FILE);
             if let Ok(text) = std::fs::read_to_string(&file) {
-                real.push((format!("{}/{}", country.file_name().to_string_lossy(), lang.file_name().to_string_lossy()), text));
+                real.push((
+                    format!(
+                        "{}/{}",
+                        country.file_name().to_string_lossy(),
+                        lang.file_name().to_string_lossy()
+                    ),
+                    text,
+                ));
             }
         }
     }
@@ -169,7 +244,11 @@ fn main() {
         .map(|(name, file, queries)| {
             format!(
                 "{{\"name\":{name:?},\"file\":{file:?},\"queries\":[{}]}}",
-                queries.iter().map(|q| format!("{q:?}")).collect::<Vec<_>>().join(",")
+                queries
+                    .iter()
+                    .map(|q| format!("{q:?}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
             )
         })
         .collect();
