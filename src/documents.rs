@@ -333,9 +333,10 @@ fn search(i18n: &I18n, manifest: &CountryManifest) -> impl IntoView {
         <Breadcrumbs trail=vec![(hub.href(), name.clone())] current=i18n.t("search.link") />
         <article class="search-page">
             <header>
-                <h1>{title}</h1>
+                <h1 id="search-title">{title}</h1>
             </header>
-            <form class="search-form search-page-form" role="search" action=here.href() method="get">
+            // Named, as the header's search landmark is not: two of one kind need names.
+            <form class="search-form search-page-form" role="search" aria-labelledby="search-title" action=here.href() method="get">
                 <label for="search-page-q">{i18n.t("search.label")}</label>
                 " "
                 <input id="search-page-q" type="search" name="q" autocomplete="off" enterkeyhint="search" />

@@ -102,7 +102,7 @@ pub fn page(template: &str, path: &str, site_url: &str) -> Result<String, String
 const LIGHT: &str = "#ffffff";
 const DARK: &str = "#111418";
 
-/// The texts of the offline machinery and the search script, in the page's language, as `data-` attributes of
+/// The texts of the offline machinery, in the page's language, as `data-` attributes of
 /// `<html>`: the boot script's update prompt (`scripts/boot.mjs`), and what the offline
 /// worker writes into a page it answers from its cache (`scripts/offline/sw.js`). Written
 /// here, natively, so they cost the voter's wasm nothing.
@@ -114,16 +114,6 @@ fn offline_texts(lang: Lang) -> Result<String, String> {
         ("saved-copy", "offline.saved_copy"),
         ("missing", "offline.missing"),
         ("missing-hint", "offline.missing_hint"),
-        // The search script's (`scripts/search/ui.js`).
-        ("search-count", "search.count"),
-        ("search-none", "search.none"),
-        ("search-in", "search.in"),
-        ("search-hub", "search.hub"),
-        ("search-elections", "section.elections"),
-        ("search-resources", "section.resources"),
-        ("search-partners", "section.partners"),
-        ("search-guides", "section.guides"),
-        ("search-videos", "section.videos"),
     ]
     .iter()
     .map(|(name, key)| format!(" data-{name}=\"{}\"", escape(&i18n.t(key))))

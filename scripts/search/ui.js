@@ -9,13 +9,14 @@
 //   of the page and its navigation, which redraw the header.
 // - On the search page, the results are a list of links above every page of the guide,
 //   with their count in the page's status line; `?q=` fills it on arrival.
-// - Texts are the page's (`data-search-*` on <html>, written natively by src/prerender.rs).
+// - Texts are the interface's (`i18n/<lang>.json`, which the app has fetched already), in
+//   the form's language: not `<html>`'s data, which stay those of the page first loaded
+//   when the app has since moved to another language.
 // - An index that cannot be fetched (offline, and never fetched before) leaves the plain
 //   form, which leads to the search page.
 import init, { Searcher } from './__GLUE__';
 
 const d = document;
-const texts = d.documentElement.dataset;
 const at = (path) => new URL(path, d.baseURI).href;
 const json = (path) => fetch(at(path)).then((r) => (r.ok ? r.json() : Promise.reject(r.status)));
 let ready;
@@ -53,14 +54,30 @@ function index({ lang, country }) {
   return indexes.get(key);
 }
 
-/** A content language's name in the interface's language (`language.<code>` of its texts,
- * which the app has fetched already), else its own name, else its code. */
+/** The interface texts of `lang` (`(key, text)` pairs), read as `t(key)`. */
 const interfaces = new Map();
-async function languageName(lang, code) {
+async function texts(lang) {
   if (!interfaces.has(lang)) interfaces.set(lang, json(`i18n/${lang}.json`).then((pairs) => new Map(pairs)).catch(() => new Map()));
-  names ??= json('i18n/languages.json').then((pairs) => new Map(pairs)).catch(() => new Map());
-  return (await interfaces.get(lang)).get(`language.${code}`) ?? (await names).get(code) ?? code;
+  const found = await interfaces.get(lang);
+  return (key) => found.get(key) ?? '';
 }
+
+/** A content language's name in the interface's language (`language.<code>`), else its
+ * own name, else its code. */
+async function languageName(t, code) {
+  names ??= json('i18n/languages.json').then((pairs) => new Map(pairs)).catch(() => new Map());
+  return t(`language.${code}`) || (await names).get(code) || code;
+}
+
+/** A result's kind, as the hub names its sections. */
+const KINDS = {
+  hub: 'search.hub',
+  elections: 'section.elections',
+  resources: 'section.resources',
+  partners: 'section.partners',
+  guides: 'section.guides',
+  videos: 'section.videos',
+};
 
 const say = (text, values) => Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{${k}}`, v), text ?? '');
 
@@ -72,8 +89,8 @@ function marked(pieces, lang) {
 }
 
 /** One result's content: its kind, title, heading, snippet and, if so, its language. */
-async function drawResult(into, result, lang) {
-  const kind = Object.assign(d.createElement('span'), { className: 'search-kind', textContent: texts[`search${result.k[0].toUpperCase()}${result.k.slice(1)}`] ?? result.k });
+async function drawResult(into, result, t) {
+  const kind = Object.assign(d.createElement('span'), { className: 'search-kind', textContent: t(KINDS[result.k]) || result.k });
   const title = marked(result.t, result.l);
   title.className = 'search-title';
   into.append(kind, ' ', title);
@@ -83,7 +100,7 @@ async function drawResult(into, result, lang) {
     into.append(' ', heading);
   }
   if (result.l) {
-    into.append(' ', Object.assign(d.createElement('span'), { className: 'search-in', textContent: say(texts.searchIn, { language: await languageName(lang, result.l) }) }));
+    into.append(' ', Object.assign(d.createElement('span'), { className: 'search-in', textContent: say(t('search.in'), { language: await languageName(t, result.l) }) }));
   }
   if (result.e.length) {
     const snippet = marked(result.e, result.l);
@@ -117,11 +134,11 @@ function box(input) {
 }
 
 let announce;
-function announceCount(status, n, query) {
+function announceCount(status, n, query, t) {
   clearTimeout(announce);
   // A polite status read once the voter pauses, not at every letter.
   announce = setTimeout(() => {
-    status.textContent = query ? (n ? say(texts.searchCount, { count: n }) : say(texts.searchNone, { query })) : '';
+    status.textContent = query ? (n ? say(t('search.count'), { count: n }) : say(t('search.none'), { query })) : '';
   }, 400);
 }
 
@@ -129,12 +146,12 @@ async function run(input) {
   const query = input.value.trim();
   const page = input.form.classList.contains('search-page-form');
   const where = place(input.form);
-  const loaded = query ? await index(where) : undefined;
+  const [loaded, t] = await Promise.all([query ? index(where) : undefined, texts(where.lang)]);
   if (input.value.trim() !== query) return; // typed on meanwhile
   const searcher = loaded?.searcher;
   const results = searcher ? JSON.parse(searcher.query(query)) : [];
   for (const result of results) result.l ||= loaded.shown;
-  if (page) return drawPage(input.form, where, query, results, !!searcher);
+  if (page) return drawPage(input.form, where, query, results, !!searcher, t);
   const state = box(input);
   state.results = results;
   state.active = -1;
@@ -145,11 +162,11 @@ async function run(input) {
     li.setAttribute('role', 'option');
     li.setAttribute('aria-selected', 'false');
     li.dataset.href = href(where.lang, result);
-    await drawResult(li, result, where.lang);
+    await drawResult(li, result, t);
     return li;
   }));
   if (query && searcher && !results.length) {
-    const none = Object.assign(d.createElement('li'), { className: 'search-empty', textContent: say(texts.searchNone, { query }) });
+    const none = Object.assign(d.createElement('li'), { className: 'search-empty', textContent: say(t('search.none'), { query }) });
     none.setAttribute('role', 'presentation');
     items.push(none);
   }
@@ -157,23 +174,23 @@ async function run(input) {
   const open = items.length > 0 && d.activeElement === input;
   state.list.hidden = !open;
   input.setAttribute('aria-expanded', String(open));
-  announceCount(state.status, results.length, searcher ? query : '');
+  announceCount(state.status, results.length, searcher ? query : '', t);
 }
 
-async function drawPage(form, where, query, results, loaded) {
+async function drawPage(form, where, query, results, loaded, t) {
   const article = form.closest('article');
   const list = article.querySelector('.search-results');
   const status = article.querySelector('.search-count');
   const items = await Promise.all(results.map(async (result) => {
     const li = d.createElement('li');
     const a = Object.assign(d.createElement('a'), { href: href(where.lang, result) });
-    await drawResult(a, result, where.lang);
+    await drawResult(a, result, t);
     li.append(a);
     return li;
   }));
   list.replaceChildren(...items);
   list.hidden = !items.length;
-  announceCount(status, results.length, loaded ? query : '');
+  announceCount(status, results.length, loaded ? query : '', t);
 }
 
 function move(input, by) {

@@ -77,17 +77,29 @@ test('no result says so, in the list and to screen readers', async ({ page }) =>
   await expect(page.locator('.site-header [role=status]')).toHaveText('No page matches “zqxwvy”.');
 });
 
-test('on a phone: "signaler", then one tap on the result reaches the page', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 640 });
-  await ready(page, '/fr/fr');
-  await header(page).tap();
-  await page.keyboard.type('signaler');
-  const result = options(page).filter({ hasText: 'Signaler une fausse information' }).first();
-  await expect(result).toBeVisible();
-  await expect(options(page).first()).toContainText('Signaler une fausse information');
-  await result.tap();
-  await expect(page).toHaveURL(/\/fr\/fr\/guides\/report-misinformation(#h-[\w-]+)?$/);
-  await expect(h1(page)).toHaveText('Signaler une fausse information sur les élections');
+test.describe('on a phone', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 640 } });
+
+  test('"signaler", then one tap on the result reaches the page', async ({ page }) => {
+    await ready(page, '/fr/fr');
+    await header(page).tap();
+    await page.keyboard.type('signaler');
+    const result = options(page).filter({ hasText: 'Signaler une fausse information' }).first();
+    await expect(result).toBeVisible();
+    await expect(options(page).first()).toContainText('Signaler une fausse information');
+    await result.tap();
+    await expect(page).toHaveURL(/\/fr\/fr\/guides\/report-misinformation(#h-[\w-]+)?$/);
+    await expect(h1(page)).toHaveText('Signaler une fausse information sur les élections');
+  });
+
+  test('"biroul electoral" finds the Central Electoral Bureau in Hungarian too', async ({ page }) => {
+    await ready(page, '/hu/ro');
+    await header(page).tap();
+    await page.keyboard.type('biroul electoral');
+    await options(page).first().tap();
+    await expect(page).toHaveURL(/\/hu\/ro\/resources\/central-electoral-bureau(#h-[\w-]+)?$/);
+    await expect(h1(page)).toHaveText('Központi Választási Iroda');
+  });
 });
 
 test('a page not translated is found in the default language, marked as such', async ({ page }) => {
