@@ -58,7 +58,7 @@ links:
 	cargo run --quiet --locked -p content-cli -- links content --report target/links-report.json $(LINKS_FLAGS)
 
 test-rust:
-	cargo test --locked -p content -p content-cli -p election-center -p prerender
+	cargo test --locked -p content -p content-cli -p election-center -p prerender -p search
 
 ## A long property-based fuzzing run of everything that reads untrusted input (content, the
 ## bridge's messages), from a fresh seed; `make test-rust` runs a short fixed-seed pass of it.
@@ -73,10 +73,11 @@ fuzz:
 ## Formatting and clippy, for the native crates and the wasm app; warnings fail.
 lint:
 	cargo fmt --all --check
-	cargo clippy --locked -q -p content -p content-cli -p prerender -p election-center --all-targets -- -D warnings
+	cargo clippy --locked -q -p content -p content-cli -p prerender -p election-center -p search --all-targets -- -D warnings
 	cargo clippy --locked -q --target wasm32-unknown-unknown -p election-center -- -D warnings
 	cargo clippy --locked -q --target wasm32-unknown-unknown -p election-center --features preview -- -D warnings
 	cargo clippy --locked -q --target wasm32-unknown-unknown -p editor -- -D warnings
+	cargo clippy --locked -q --target wasm32-unknown-unknown -p search -- -D warnings
 
 size:
 	node scripts/size-report.mjs dist

@@ -2,6 +2,7 @@
 // scripts/search/ui.js, running content::search in its own wasm), keyboard and pointer
 // choose one, a page shown in another language says so, a loaded index keeps working
 // offline, and without JavaScript the form leads to the search page's list of pages.
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.mjs';
 
 const FIXTURE = 'http://127.0.0.1:4174';
@@ -151,6 +152,13 @@ test.describe('offline', () => {
     await page.keyboard.type('report');
     await expect(options(page).first()).toContainText(/report/i);
   });
+});
+
+test('saving a guide for offline use saves its search index', () => {
+  for (const [country, lang, shown] of [['ro', 'en', 'en'], ['ro', 'de', 'ro'], ['fr', 'fr', 'fr']]) {
+    const list = JSON.parse(readFileSync(new URL(`../../dist/offline/${country}/${lang}.json`, import.meta.url), 'utf8'));
+    expect(list.files.map(([path]) => path), `${country}/${lang}`).toContain(`content/${country}/${shown}/search.txt`);
+  }
 });
 
 test.describe('without JavaScript', () => {

@@ -32,11 +32,12 @@ impl Rng {
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
-    /// An index in `0..n`, skewed towards 0.
+    /// An index in `0..n`, skewed towards 0 (Zipf-like: text reuses its common words).
     fn skewed(&mut self, n: usize) -> usize {
         let a = (self.next() % n as u64) as usize;
         let b = (self.next() % n as u64) as usize;
-        a.min(b)
+        let c = (self.next() % n as u64) as usize;
+        a.min(b).min(c)
     }
 }
 
@@ -54,8 +55,32 @@ fn sentence(rng: &mut Rng, words: &[&str], len: usize) -> String {
     s.join(" ") + "."
 }
 
-fn synthetic(lang: &str, words: &[&str]) -> Vec<Doc> {
+/// Syllables of each language's made-up words, accents included.
+fn syllables(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "ro" => &["ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ră", "să", "ți", "ța", "șe", "în", "tu", "vâ", "ze", "ro", "ca"],
+        "fr" => &["ba", "cé", "di", "fo", "gu", "la", "mè", "ni", "po", "ré", "sa", "ti", "ça", "ée", "on", "tu", "vê", "ze", "ro", "ca"],
+        _ => &["ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "re", "sa", "ti", "ta", "er", "on", "tu", "ve", "ze", "ro", "ca"],
+    }
+}
+
+/// The real words first (the most common), then made-up ones: a vocabulary of thousands of
+/// words, as 500 real pages have.
+fn vocabulary(lang: &str, real: &[&str], rng: &mut Rng) -> Vec<String> {
+    let syl = syllables(lang);
+    let mut words: Vec<String> = real.iter().map(|w| (*w).to_owned()).collect();
+    while words.len() < 12_000 {
+        let n = 2 + rng.skewed(4);
+        words.push((0..n).map(|_| syl[(rng.next() % syl.len() as u64) as usize]).collect());
+    }
+    words
+}
+
+fn synthetic(lang: &str, real: &[&str]) -> Vec<Doc> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ lang.len() as u64 ^ (lang.as_bytes()[0] as u64) << 8);
+    let vocabulary = vocabulary(lang, real, &mut rng);
+    let words: Vec<&str> = vocabulary.iter().map(String::as_str).collect();
+    let words = &words[..];
     let kinds = ["elections", "resources", "partners", "guides", "videos"];
     (0..PAGES)
         .map(|n| {
