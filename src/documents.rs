@@ -315,7 +315,7 @@ fn search(i18n: &I18n, manifest: &CountryManifest) -> impl IntoView {
                 let labelledby = id.clone();
                 view! {
                     <section aria-labelledby=labelledby>
-                        <h3 id=id>{section_title(i18n, section)}</h3>
+                        <h3 id=format!("search-{}", section.dir())>{section_title(i18n, section)}</h3>
                         <ul>
                             {pages.into_iter().map(|p| link(Route::Page {
                                 lang: i18n.lang,

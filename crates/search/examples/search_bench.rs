@@ -58,9 +58,18 @@ fn sentence(rng: &mut Rng, words: &[&str], len: usize) -> String {
 /// Syllables of each language's made-up words, accents included.
 fn syllables(lang: &str) -> &'static [&'static str] {
     match lang {
-        "ro" => &["ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ră", "să", "ți", "ța", "șe", "în", "tu", "vâ", "ze", "ro", "ca"],
-        "fr" => &["ba", "cé", "di", "fo", "gu", "la", "mè", "ni", "po", "ré", "sa", "ti", "ça", "ée", "on", "tu", "vê", "ze", "ro", "ca"],
-        _ => &["ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "re", "sa", "ti", "ta", "er", "on", "tu", "ve", "ze", "ro", "ca"],
+        "ro" => &[
+            "ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ră", "să", "ți", "ța", "șe",
+            "în", "tu", "vâ", "ze", "ro", "ca",
+        ],
+        "fr" => &[
+            "ba", "cé", "di", "fo", "gu", "la", "mè", "ni", "po", "ré", "sa", "ti", "ça", "ée",
+            "on", "tu", "vê", "ze", "ro", "ca",
+        ],
+        _ => &[
+            "ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "re", "sa", "ti", "ta", "er",
+            "on", "tu", "ve", "ze", "ro", "ca",
+        ],
     }
 }
 
@@ -71,7 +80,11 @@ fn vocabulary(lang: &str, real: &[&str], rng: &mut Rng) -> Vec<String> {
     let mut words: Vec<String> = real.iter().map(|w| (*w).to_owned()).collect();
     while words.len() < 12_000 {
         let n = 2 + rng.skewed(4);
-        words.push((0..n).map(|_| syl[(rng.next() % syl.len() as u64) as usize]).collect());
+        words.push(
+            (0..n)
+                .map(|_| syl[(rng.next() % syl.len() as u64) as usize])
+                .collect(),
+        );
     }
     words
 }
