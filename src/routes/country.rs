@@ -128,6 +128,7 @@ fn document_label(document: Document) -> &'static str {
         Document::Print => "hub.print",
         Document::Changes => "hub.changes",
         Document::Offline => "offline.link",
+        Document::Search => "search.link",
     }
 }
 
