@@ -42,7 +42,7 @@ const VIDEO = /\.(mp4|webm|ogv)$/;
 // to the network.
 const EDITOR = /^(editor\/|[a-z-]+\/editor$)/;
 // Pages the app does not draw (content::route::Document): nothing in them to take over.
-const DOCUMENT = /^[a-z-]+\/[a-z]{2}\/(print|changes|offline)$/;
+const DOCUMENT = /^[a-z-]+\/[a-z]{2}\/(print|changes|offline|search)$/;
 // This build's hashed files by name without the hash: a page saved by an earlier build is
 // served with this build's (its own are gone with that build's shell).
 const CURRENT = new Map(BUILD.assets.map((file) => [file.replace(/-[0-9a-f]{16}/, ''), file]));
