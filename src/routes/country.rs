@@ -195,9 +195,9 @@ fn section_list(
     })
 }
 
-/// The pages of one section as lists, grouped by kind; `None` when it has none. The kinds'
-/// headings come under the page's `<h1>` on the section's page (`top`), under the section's
-/// `<h2>` on the hub.
+/// The pages of one section as lists, grouped by kind; `None` when it has none. The kinds
+/// are named on the section's own page (`top`), under its `<h1>`; the hub, which is for a
+/// first look, only keeps their order.
 pub fn section_groups(
     i18n: &I18n,
     code: &CountryCode,
@@ -225,11 +225,7 @@ pub fn section_groups(
     }
     Some(view! {
             {groups.into_iter().map(|(kind, members)| view! {
-                {kind.map(|k| if top {
-                    view! { <h2 class="kind-heading">{k}</h2> }.into_any()
-                } else {
-                    view! { <h3 class="kind-heading">{k}</h3> }.into_any()
-                })}
+                {kind.filter(|_| top).map(|k| view! { <h2 class="kind-heading">{k}</h2> })}
                 <ul class="page-list">
                     {members.into_iter().map(|p| {
                         let href = Route::Page {
