@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e e2e-nginx size bench bench-scale perf-report hosting-check fuzz e2e-languages links container
+.PHONY: bench-search audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e e2e-nginx size bench bench-scale perf-report hosting-check fuzz e2e-languages a11y-report links container
 
 setup:
 	@scripts/setup.sh
@@ -58,7 +58,7 @@ links:
 	cargo run --quiet --locked -p content-cli -- links content --report target/links-report.json $(LINKS_FLAGS)
 
 test-rust:
-	cargo test --locked -p content -p content-cli -p election-center -p prerender
+	cargo test --locked -p content -p content-cli -p election-center -p prerender -p search
 
 ## A long property-based fuzzing run of everything that reads untrusted input (content, the
 ## bridge's messages), from a fresh seed; `make test-rust` runs a short fixed-seed pass of it.
@@ -74,10 +74,11 @@ fuzz:
 lint:
 	cargo fmt --all --check
 	node scripts/hosting.mjs --committed --check
-	cargo clippy --locked -q -p content -p content-cli -p prerender -p election-center --all-targets -- -D warnings
+	cargo clippy --locked -q -p content -p content-cli -p prerender -p election-center -p search --all-targets -- -D warnings
 	cargo clippy --locked -q --target wasm32-unknown-unknown -p election-center -- -D warnings
 	cargo clippy --locked -q --target wasm32-unknown-unknown -p election-center --features preview -- -D warnings
 	cargo clippy --locked -q --target wasm32-unknown-unknown -p editor -- -D warnings
+	cargo clippy --locked -q --target wasm32-unknown-unknown -p search -- -D warnings
 
 size:
 	node scripts/size-report.mjs dist
@@ -101,6 +102,16 @@ bench-scale:
 perf-report: build
 	node scripts/perf-report.mjs dist
 
+## Search (issue #20): query latency natively and in Chromium over the real content's
+## indexes and a synthetic country of 500 pages in each of three languages, index writing
+## and loading times, and sizes (not part of the tests: a report). Needs `make build` first
+## (the search wasm, and dist/content/ for the real indexes).
+bench-search:
+	cargo run --quiet --locked --release --package search --example search_bench -- dist/content target/bench-search
+	@for f in target/bench-search/synthetic/*.txt; do printf 'synthetic index %s: %s bytes, %s brotli\n' "$$f" "$$(wc -c < $$f)" "$$(brotli -c $$f | wc -c)"; done
+	node scripts/bench-search.mjs dist target/bench-search
+
+
 ## The browser walks of every route in every interface language (make e2e walks a sample).
 e2e-languages:
 	E2E_LANGUAGES=all $(MAKE) e2e
@@ -110,6 +121,11 @@ e2e-languages:
 ## (HOSTING.md), instead of the reference server. Installs nginx if missing.
 e2e-nginx:
 	E2E_SERVER=nginx npx playwright test --config tests/e2e/playwright.config.mjs
+
+## Axe and reflow on every route in all 27 interface languages, light and dark (make e2e
+## walks en, fr, ro, hu and ar): a report of its own, about half an hour. Build first.
+a11y-report:
+	A11Y_LANGUAGES=all npx playwright test --config tests/e2e/playwright.config.mjs a11y-routes
 
 e2e:
 	# On a fixed date, a year after the fixture's reviews: its pages are due for review.

@@ -21,7 +21,7 @@
 // take-over replaces the body, so a MutationObserver puts the line back.
 // Paths follow Trunk's --public-url (a sub-path such as /election-center/).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
@@ -64,9 +64,19 @@ const offline = () => 'offline' in texts && sw.register('sw.js').then((r) => {
   r.onupdatefound = () => r.installing.onstatechange = ask;
 }).catch(() => {});
 `;
-const boot = process.env.TRUNK_PROFILE === 'release'
+// The search script (scripts/search.mjs), imported when a search field is first focused;
+// `/` focuses the header's field (on a keyboard, outside fields).
+const searchScript = readdirSync(dir).find((f) => /^search-[0-9a-f]{16}\.js$/.test(f));
+const search = searchScript ? `let found;
+addEventListener('focusin', (e) => e.target.name == 'q' && (found ??= import('./${searchScript}')));
+addEventListener('keydown', (e) => {
+  const field = document.querySelector('.search-form input');
+  e.key == '/' && field && !e.ctrlKey && !e.metaKey && !e.target.closest?.('input,textarea,select') && (e.preventDefault(), field.focus());
+});
+` : '';
+const boot = search + (process.env.TRUNK_PROFILE === 'release'
   ? `${offline}${afterPaint(`() => ${start}.then(offline)`)}`
-  : afterPaint(`() => ${start}`);
+  : afterPaint(`() => ${start}`));
 const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), boot);
 html = html

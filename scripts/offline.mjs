@@ -13,12 +13,12 @@
 // - `offline/<country>/<lang>.json` for each of those pages: every file saving that guide
 //   takes, `[path, bytes, hash]`: each page of the country in that language (and the home
 //   page in it), the data files they list, and what they show or link under `content/`;
-//   videos and their captions apart (saved only if the voter asks). Sizes are what a host
+//   videos and their captions apart (saved only if the voter asks); and its search index. Sizes are what a host
 //   following HOSTING.md sends: brotli for text (estimated at a fast quality, a little over
 //   the real size), the file's size otherwise. The hashes let saving again fetch only what
 //   changed; `version` (a hash of them all) tells the page the guide changed since.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { immutableBlock } from './csp.mjs';
@@ -77,6 +77,12 @@ for (const [id, guide] of guides) {
     const data = html.match(/<meta name="election-center:data" content="([^"]*)"/)?.[1] ?? '';
     for (const href of data.split(' ').filter(Boolean)) linked.add(href);
     for (const [, href] of html.matchAll(/\s(?:src|href|poster)="(content\/[^"#?]+)"/g)) linked.add(href);
+  }
+  // The guide's search index (scripts/search.mjs), beside each manifest its pages read, so
+  // a saved guide can be searched offline before its search field was ever used.
+  for (const path of [...linked]) {
+    const index = path.match(/^content\/[^/]+\/[^/]+(?=\.json$)/)?.[0];
+    if (index && existsSync(join(dir, `${index}/search.txt`))) linked.add(`${index}/search.txt`);
   }
   const videos = [];
   for (const path of [...linked].sort()) (VIDEO.test(path) ? videos : files).push(entry(path));

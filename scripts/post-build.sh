@@ -1,7 +1,8 @@
 #!/bin/sh
 # Trunk post-build hook, in order: the content build (manifests, page bodies, media) and the
 # interface texts into the build; a boot script that applies embedding settings before the
-# first paint and starts the app after it (boot.mjs); for release builds, a strict CSP
+# first paint and starts the app after it (boot.mjs), which imports the search script
+# (search.mjs build) when a search field is first focused; for release builds, a strict CSP
 # (csp.mjs) and then every route pre-rendered as a static page from that index.html
 # (crates/prerender), then the offline worker and what saving a country's guide takes
 # (offline.mjs, which reads the pre-rendered pages). Development builds (`make serve`) skip
@@ -12,11 +13,13 @@ set -e
 if [ -n "${PREVIOUS_CONTENT:-}" ]; then set -- --previous "$PREVIOUS_CONTENT"; else set --; fi
 cargo run --quiet --locked --package content-cli -- build content --out "$TRUNK_STAGING_DIR/content" "$@"
 cargo run --quiet --locked --package content-cli -- i18n i18n --out "$TRUNK_STAGING_DIR/i18n"
+node scripts/search.mjs build
 node scripts/boot.mjs
 if [ "$TRUNK_PROFILE" = release ]; then
   node scripts/csp.mjs
   # Optimised (Cargo.toml's native profile): a debug build renders an EU-wide site's 35,000
   # pages several times slower, and takes more disk than the optimised one.
   cargo run --quiet --locked --profile native --package prerender -- "$TRUNK_STAGING_DIR"
+  node scripts/search.mjs pages
   node scripts/offline.mjs
 fi

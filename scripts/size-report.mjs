@@ -15,7 +15,13 @@ const kinds = { wasm: /\.wasm$/, js: /\.js$/, css: /\.css$/, html: /index\.html$
 // browser in the background after the page has loaded (and again only when it changes);
 // the offline page's script loads on that page alone, a page of a country's guide that
 // voters open to save it.
-const apart = { 'service worker': /^sw\.js$/, 'offline page script': /^offline-[0-9a-f]{16}\.js$/ };
+// The search script, its glue and its wasm (scripts/search.mjs) load when a voter first
+// focuses a search field, and on the search page.
+const apart = {
+  'service worker': /^sw\.js$/,
+  'offline page script': /^offline-[0-9a-f]{16}\.js$/,
+  'search, on a first focus': /^search-(glue-)?[0-9a-f]{16}\.(js|wasm)$/,
+};
 const rows = [];
 const others = [];
 for (const path of walk(dist)) {
@@ -41,6 +47,21 @@ const total = sum(() => true);
 console.log(`${'wasm+js'.padEnd(5)} ${kb(code.raw)} ${kb(code.br)}  (budget ${BUDGET_WASM_JS_BROTLI / 1024} KB brotli)`);
 console.log(`${'total'.padEnd(5)} ${kb(total.raw)} ${kb(total.br)}  first load of /`);
 for (const r of others) console.log(`${''.padEnd(5)} ${kb(r.raw)} ${kb(r.br)}  ${r.file} (${r.kind}, not in the budget)`);
+// The search indexes, per country and language, beside what they index: the manifest and
+// the page bodies it lists (scripts/search.mjs; content::search).
+const indexes = [...walk(`${dist}/content`)].filter((p) => p.endsWith('/search.txt'));
+if (indexes.length) {
+  console.log('\nsearch indexes, fetched on a first focus of a search field (not in the budget):');
+  console.log(`${'raw KB'.padStart(8)} ${'br KB'.padStart(8)} ${'pages br'.padStart(9)}  index`);
+  for (const path of indexes.sort()) {
+    const [, country, lang] = path.match(/content\/([^/]+)\/([^/]+)\/search\.txt$/);
+    const data = readFileSync(path);
+    const manifest = readFileSync(`${dist}/content/${country}/${lang}.json`);
+    const { hub, pages } = JSON.parse(manifest);
+    const indexed = [hub, ...pages].reduce((n, p) => n + brotli(readFileSync(`${dist}/content/${country}/${p.body}`)).length, brotli(manifest).length);
+    console.log(`${kb(data.length)} ${kb(brotli(data).length)} ${kb(indexed).padStart(9)}  content/${country}/${lang}/search.txt`);
+  }
+}
 // The editor: its own wasm (the checker, the renderer, a time-zone database and the voter
 // app's components) and JS, loaded at /<lang>/editor only.
 const editor = [...walk(dist)]

@@ -31,6 +31,7 @@ pub fn view(country: CountryCode, document: Document) -> AnyView {
         Document::Print => booklet(&i18n, &index, &manifest).into_any(),
         Document::Changes => changes(&i18n, &manifest).into_any(),
         Document::Offline => offline(&i18n, &manifest).into_any(),
+        Document::Search => search(&i18n, &manifest).into_any(),
     }
 }
 
@@ -266,6 +267,88 @@ fn offline(i18n: &I18n, manifest: &CountryManifest) -> impl IntoView {
             </div>
             <p class="offline-status" role="status"></p>
             <noscript><p>{i18n.t("offline.needs_script")}</p></noscript>
+        </article>
+    }
+}
+
+/// Where every search form leads (`?q=`). Without JavaScript the form never leads nowhere:
+/// this page lists every page of the guide by section. With it, the search script
+/// (`scripts/search/ui.js`, which `scripts/search.mjs` adds to these pages alone) reads
+/// `q`, fills the field and lists the results above, with their count in a status line.
+fn search(i18n: &I18n, manifest: &CountryManifest) -> impl IntoView {
+    let code = manifest.country.code.clone();
+    let name = manifest.country.name(i18n.lang.as_str()).to_owned();
+    let hub = Route::Hub {
+        lang: i18n.lang,
+        country: code.clone(),
+    };
+    let here = Route::Document {
+        lang: i18n.lang,
+        country: code.clone(),
+        document: Document::Search,
+    };
+    let title = i18n.tf("search.title", &[("country", &name)]);
+    set_head(
+        Some(title.clone()),
+        i18n.tf("search.description", &[("country", &name)]),
+    );
+    // A page shown in another language than the interface's says so, and is marked.
+    let link = |href: String, entry: &content::PageEntry| {
+        let other = (entry.lang != manifest.lang).then(|| entry.lang.clone());
+        view! {
+            <li>
+                <a href=href lang=other.clone()>{entry.title.clone()}</a>
+                {other.map(|l| view! { " " <span class="search-lang">"("{i18n.language(&l)}")"</span> })}
+            </li>
+        }
+    };
+    let sections = Section::ALL
+        .into_iter()
+        .filter_map(|section| {
+            let pages: Vec<_> = manifest
+                .pages
+                .iter()
+                .filter(|p| p.section == Some(section))
+                .collect();
+            (!pages.is_empty()).then(|| {
+                let id = format!("search-{}", section.dir());
+                let labelledby = id.clone();
+                view! {
+                    <section aria-labelledby=labelledby>
+                        <h3 id=format!("search-{}", section.dir())>{section_title(i18n, section)}</h3>
+                        <ul>
+                            {pages.into_iter().map(|p| link(Route::Page {
+                                lang: i18n.lang,
+                                country: code.clone(),
+                                section,
+                                slug: p.slug.clone(),
+                            }.href(), p)).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })
+        })
+        .collect_view();
+    view! {
+        <Breadcrumbs trail=vec![(hub.href(), name.clone())] current=i18n.t("search.link") />
+        <article class="search-page">
+            <header>
+                <h1 id="search-title">{title}</h1>
+            </header>
+            // Named, as the header's search landmark is not: two of one kind need names.
+            <form class="search-form search-page-form" role="search" aria-labelledby="search-title" action=here.href() method="get">
+                <label for="search-page-q">{i18n.t("search.label")}</label>
+                " "
+                <input id="search-page-q" type="search" name="q" autocomplete="off" enterkeyhint="search" />
+                " "
+                <button type="submit">{i18n.t("search.submit")}</button>
+            </form>
+            <p class="search-count" role="status"></p>
+            <ol class="search-results" hidden=""></ol>
+            <h2 id="search-all">{i18n.t("search.all_pages")}</h2>
+            <p>{i18n.t("search.browse")}</p>
+            <ul>{link(hub.href(), &manifest.hub)}</ul>
+            {sections}
         </article>
     }
 }

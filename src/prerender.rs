@@ -113,6 +113,7 @@ fn offline_texts(lang: Lang) -> Result<String, String> {
         ("reload", "offline.reload"),
         ("saved-copy", "offline.saved_copy"),
         ("missing", "offline.missing"),
+        ("retry", "state.retry"),
         ("missing-hint", "offline.missing_hint"),
     ]
     .iter()

@@ -22,9 +22,9 @@
 //   `data-copy` this worker writes into it (a document, which has no app, gets the line
 //   itself); data answered from a copy make the page say the same (a message to it). A
 //   page with no copy at all is another page of its language with its main part replaced
-//   by "this page is not saved on this device"; the app then takes it over and shows the
-//   page if its data were kept (a page opened within the app), else its "could not be
-//   loaded, try again".
+//   by "this page is not saved on this device", a link to try again and links to the pages
+//   of its language kept here; the app takes it over only if the page's data were kept (a
+//   page opened within the app), and then shows the page itself.
 'use strict';
 
 const SCOPE = new URL(self.registration.scope);
@@ -42,7 +42,7 @@ const VIDEO = /\.(mp4|webm|ogv)$/;
 // to the network.
 const EDITOR = /^(editor\/|[a-z-]+\/editor$)/;
 // Pages the app does not draw (content::route::Document): nothing in them to take over.
-const DOCUMENT = /^[a-z-]+\/[a-z]{2}\/(print|changes|offline)$/;
+const DOCUMENT = /^[a-z-]+\/[a-z]{2}\/(print|changes|offline|search)$/;
 // This build's hashed files by name without the hash: a page saved by an earlier build is
 // served with this build's (its own are gone with that build's shell).
 const CURRENT = new Map(BUILD.assets.map((file) => [file.replace(/-[0-9a-f]{16}/, ''), file]));
@@ -229,7 +229,7 @@ async function keepPage(url) {
 function texts(html) {
   const tag = html.match(/<html[^>]*>/)?.[0] ?? '';
   const attr = (name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1] ?? '';
-  return { lang: attr('lang'), copy: attr('data-saved-copy'), missing: attr('data-missing'), hint: attr('data-missing-hint') };
+  return { lang: attr('lang'), copy: attr('data-saved-copy'), missing: attr('data-missing'), hint: attr('data-missing-hint'), retry: attr('data-retry') };
 }
 
 /** "This copy of the page was saved on …", escaped, in the page's language. */
@@ -254,17 +254,23 @@ async function savedPage(response, saved, path) {
 }
 
 /** No copy and no network: a page of the same language (its country's first) around
- * "this page is not saved on this device"; else the not-found page kept with the shell. */
+ * "this page is not saved on this device", a way to try again and links to the pages of
+ * that language kept here; else the not-found page kept with the shell. */
 async function missing(path) {
-  const [lang, country] = path.replace(/\.html$/, '').split('/');
+  const [lang, country, section, slug] = path.replace(/\.html$/, '').split('/');
   let shell;
   let sameCountry = false;
+  const pages = [];
+  const data = [];
   for (const name of await caches.keys()) {
     if (!name.startsWith(PREFIX) || name === SHELL) continue;
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
       const other = within(new URL(request.url));
-      if (other === null || /\./.test(other) || DOCUMENT.test(other) || !(other === lang || other.startsWith(`${lang}/`))) continue;
+      if (other?.startsWith('content/')) data.push(other);
+      if (other === null || /\./.test(other) || !(other === lang || other.startsWith(`${lang}/`))) continue;
+      pages.push([other, cache, request]);
+      if (DOCUMENT.test(other)) continue;
       const same = other.startsWith(`${lang}/${country}`);
       if (!shell || (same && !sameCountry)) {
         shell = await cache.match(request);
@@ -275,14 +281,29 @@ async function missing(path) {
   shell ??= await caches.match(new URL('404.html', SCOPE).href);
   if (!shell) return Response.error();
   let html = await shell.text();
-  const { missing: title, hint } = texts(html);
+  const { missing: title, hint, retry } = texts(html);
+  // The app may draw the page from the data kept when it was opened within the app (the
+  // page's own file, in any language, and its country's list), if it has the texts of its
+  // language; else it would only say the page could not be loaded, and the list below is
+  // more use. A document is not the app's to draw: its address would only reload this page.
+  const has = (test) => data.some(test);
+  const drawable =
+    !DOCUMENT.test(path) &&
+    (await lookup(new URL(`i18n/${lang}.json`, SCOPE).href)) &&
+    (!country || has((d) => d === `content/${country}/${lang}.json`)) &&
+    (!country || has((d) => d.startsWith(`content/${country}/`) && d.endsWith(section ? (slug ? `/${section}/${slug}.html` : '.json') : '/_index.html')));
+  const kept = [];
+  for (const [other, cache, request] of pages.slice(-40).reverse()) {
+    const name = (await (await cache.match(request)).text()).match(/<title>([^<]*)<\/title>/)?.[1];
+    if (name && !kept.some(([href]) => href === other)) kept.push([other, name]);
+  }
+  const list = kept.length ? `<ul class="offline-kept">${kept.map(([href, name]) => `<li><a href="${escape(href)}">${name}</a></li>`).join('')}</ul>` : '';
   html = html
-    .replace(/(<main\b[^>]*>)[\s\S]*<\/main>/, `$1<section class="not-found"><h1>${title}</h1><p>${hint}</p></section></main>`)
+    .replace(
+      /(<main\b[^>]*>)[\s\S]*<\/main>/,
+      `$1<section class="not-found"><h1>${title}</h1><p>${hint}</p><p><a href="${escape(path)}">${retry}</a></p>${drawable ? '' : list}</section></main>`,
+    )
     .replace(/<title>[^<]*/, `<title>${title}`);
-  // The app may draw the page from data kept when it was opened within the app, if it has
-  // the texts of its language; else the words above stay. A document is not the app's to
-  // draw: its address would only reload this page.
-  const drawable = !DOCUMENT.test(path) && (await lookup(new URL(`i18n/${lang}.json`, SCOPE).href));
   if (!drawable) html = html.replace(/<script type="module"[^>]*><\/script>/g, '');
   return html_response(html, shell.headers, 503);
 }

@@ -128,6 +128,7 @@ fn document_label(document: Document) -> &'static str {
         Document::Print => "hub.print",
         Document::Changes => "hub.changes",
         Document::Offline => "offline.link",
+        Document::Search => "search.link",
     }
 }
 
@@ -178,7 +179,7 @@ fn section_list(
     section: Section,
     pages: &[PageEntry],
 ) -> Option<impl IntoView> {
-    let groups = section_groups(i18n, code, section, pages)?;
+    let groups = section_groups(i18n, code, section, pages, false)?;
     let title = section_title(i18n, section);
     let href = Route::Section {
         lang: i18n.lang,
@@ -194,12 +195,15 @@ fn section_list(
     })
 }
 
-/// The pages of one section as lists, grouped by kind; `None` when it has none.
+/// The pages of one section as lists, grouped by kind; `None` when it has none. The kinds
+/// are named on the section's own page (`top`), under its `<h1>`; the hub, which is for a
+/// first look, only keeps their order.
 pub fn section_groups(
     i18n: &I18n,
     code: &CountryCode,
     section: Section,
     pages: &[PageEntry],
+    top: bool,
 ) -> Option<impl IntoView> {
     let items: Vec<_> = pages
         .iter()
@@ -221,7 +225,7 @@ pub fn section_groups(
     }
     Some(view! {
             {groups.into_iter().map(|(kind, members)| view! {
-                {kind.map(|k| view! { <h3 class="kind-heading">{k}</h3> })}
+                {kind.filter(|_| top).map(|k| view! { <h2 class="kind-heading">{k}</h2> })}
                 <ul class="page-list">
                     {members.into_iter().map(|p| {
                         let href = Route::Page {

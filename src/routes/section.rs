@@ -37,7 +37,7 @@ fn list_view(manifest: &CountryManifest, section: Section) -> AnyView {
     let list = if section == Section::Videos {
         video_grid(&i18n, manifest).map(IntoAny::into_any)
     } else {
-        section_groups(&i18n, code, section, &manifest.pages).map(IntoAny::into_any)
+        section_groups(&i18n, code, section, &manifest.pages, true).map(IntoAny::into_any)
     };
     let Some(list) = list else {
         return NotFound().into_any();

@@ -95,13 +95,13 @@ test.describe('when the network fails', () => {
   });
 });
 
-test('official resources on a hub are grouped by kind', async ({ page }) => {
-  await page.goto('/en/ro');
-  const resources = page.locator('section[aria-labelledby="section-resources"]');
-  await expect(resources.locator('h3')).toHaveText(['Electoral authority', 'Court', 'Regulator', 'Police and cybersecurity']);
-  const authorities = resources.locator('h3:has-text("Electoral authority") + ul li');
+test('official resources and partners are grouped by kind, each kind a heading under the page\'s', async ({ page }) => {
+  await page.goto('/en/ro/resources');
+  await expect(page.locator('main h2')).toHaveText(['Electoral authority', 'Court', 'Regulator', 'Police and cybersecurity']);
+  const authorities = page.locator('main h2:has-text("Electoral authority") + ul li');
   await expect(authorities).toHaveText([/Permanent Electoral Authority/, /Central Electoral Bureau/]);
-  await expect(page.locator('section[aria-labelledby="section-partners"] h3')).toHaveText(['Media-literacy partner', 'Fact-checker']);
+  await page.goto('/en/ro/partners');
+  await expect(page.locator('main h2')).toHaveText(['Media-literacy partner', 'Fact-checker']);
 });
 
 test('the country picker offers the way back to the voter’s last country', async ({ page }) => {

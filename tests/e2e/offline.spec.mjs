@@ -72,18 +72,27 @@ test.describe('without a connection', () => {
   test.describe('a page never opened', () => {
     test.use({ expectedProblems: [[...OFFLINE, /HTTP 503: \S+\/(en\/fr\/partners\/afp|en\/fr\/print|ar\/ro)$/, /status of 503 .* at \S+\/(en\/fr\/partners\/afp|en\/fr\/print|ar\/ro)$/]] });
 
-    test('says it is not saved here, in its language, never a blank screen', async ({ page, context }) => {
+    test('says it is not saved here, in its language, with a way to try again and what is saved: never a blank screen', async ({ page, context }) => {
       await page.goto('/en/ro');
       await controlled(page);
       await expect.poll(() => kept(page, 'en/ro')).toBe(true);
       await context.setOffline(true);
       const response = await page.goto('/en/fr/partners/afp');
       expect(response.status()).toBe(503);
-      // The worker's words first, then the app's own, with a way to try again.
-      await expect(page.locator('body')).toHaveAttribute('data-app', 'ready');
-      await expect(h1(page)).toHaveText('This page could not be loaded');
-      await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+      await expect(h1(page)).toHaveText('This page is not saved on this device');
       await expect(page.locator('.site-header')).toBeVisible();
+      // The app could not draw it (none of its data is kept): it does not start.
+      await page.waitForTimeout(500);
+      await expect(page.locator('body[data-app]')).toHaveCount(0);
+      // What is kept, in its language, opens from here.
+      await page.locator('.offline-kept').getByRole('link', { name: 'Romania · Election Center' }).click();
+      await expect(page).toHaveURL(/\/en\/ro$/);
+      await expect(h1(page)).toHaveAccessibleName('Elections in Romania');
+      // Back online, "Try again" opens the page.
+      await page.goBack();
+      await context.setOffline(false);
+      await page.getByRole('link', { name: 'Try again' }).click();
+      await expect(h1(page)).toHaveText('AFP Factuel');
     });
 
     test('the worker says so itself: without the app, and on a page the app does not draw', async ({ page, context }) => {

@@ -33,10 +33,10 @@ export default defineConfig({
     },
   },
   projects: NGINX ? [{ name: 'nginx', testMatch: /(routes|hosting|server)\.spec/ }] : [
-    { name: 'site', testIgnore: /newcomer\.spec/ },
+    { name: 'site', testIgnore: /(newcomer|aria)\.spec/ },
     // The release build serving the fixture country that CONTENT.md's examples describe,
     // as a newcomer's first country would be (built by `make e2e` into target/).
-    { name: 'newcomer', testMatch: /newcomer\.spec/, use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` } },
+    { name: 'newcomer', testMatch: /(newcomer|aria)\.spec/, use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` } },
   ],
   webServer: [
     { command: serve('dist', PORT), cwd: '../..', url: `http://127.0.0.1:${PORT}/`, reuseExistingServer: false },

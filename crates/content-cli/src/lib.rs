@@ -95,6 +95,11 @@ pub fn build_with(
         for lang in &country.summary.languages {
             if let Some(manifest) = country.manifest(lang) {
                 write(&dir.join(format!("{lang}.json")), &to_json(&manifest))?;
+                let index = search_index(country, &manifest, content_dir);
+                write(
+                    &dir.join(lang).join(content::search::INDEX_FILE),
+                    index.as_bytes(),
+                )?;
             }
         }
         for page in country.pages.iter().filter(|p| !p.draft) {
@@ -107,6 +112,73 @@ pub fn build_with(
         }
     }
     feeds::write_feeds(site, out, publish)
+}
+
+/// The search index of one country in one language (`content::search`): every page of its
+/// manifest, fallbacks included, with the transcripts of self-hosted videos.
+pub fn search_index(
+    country: &content::site::Country,
+    manifest: &content::CountryManifest,
+    content_dir: &Path,
+) -> String {
+    let code = &country.summary.code;
+    let docs: Vec<_> = std::iter::once(&manifest.hub)
+        .chain(&manifest.pages)
+        .map(|entry| {
+            let html = country
+                .pages
+                .iter()
+                .find(|p| {
+                    !p.draft
+                        && p.entry.section == entry.section
+                        && p.entry.slug == entry.slug
+                        && p.entry.lang == entry.lang
+                })
+                .map_or("", |p| p.html.as_str());
+            let transcript = match entry.video.as_ref().map(|v| &v.source) {
+                Some(content::VideoSource::File { captions, .. }) => captions
+                    .iter()
+                    .find(|c| c.lang == entry.lang)
+                    .or(captions.first())
+                    .and_then(|c| {
+                        fs::read_to_string(content_dir.join(code.as_str()).join(&c.file)).ok()
+                    })
+                    .map(|vtt| content::search::vtt_text(&vtt)),
+                _ => None,
+            };
+            content::search::page_doc(entry, code, &manifest.lang, html, transcript.as_deref())
+        })
+        .collect();
+    content::search::write_index(&manifest.lang, &docs)
+}
+
+/// One line per written search index: its size beside what it indexes (the manifest and
+/// the page bodies it lists), uncompressed; `make size` gives both in brotli.
+pub fn search_sizes(site: &Site, out: &Path) -> Vec<String> {
+    let size = |p: &Path| fs::metadata(p).map_or(0, |m| m.len());
+    let mut lines = Vec::new();
+    for country in &site.countries {
+        let dir = out.join(country.summary.code.as_str());
+        for lang in &country.summary.languages {
+            let Some(manifest) = country.manifest(lang) else {
+                continue;
+            };
+            let index = size(&dir.join(lang).join(content::search::INDEX_FILE));
+            let pages: u64 = size(&dir.join(format!("{lang}.json")))
+                + std::iter::once(&manifest.hub)
+                    .chain(&manifest.pages)
+                    .map(|e| size(&dir.join(&e.body)))
+                    .sum::<u64>();
+            lines.push(format!(
+                "search index {}/{lang}: {} pages, {:.1} KB (the pages it indexes: {:.1} KB)",
+                country.summary.code,
+                manifest.pages.len() + 1,
+                index as f64 / 1000.0,
+                pages as f64 / 1000.0
+            ));
+        }
+    }
+    lines
 }
 
 /// `<lang>/elections/<slug>/<n>.ics`, one per event, numbered in the manifest's order.

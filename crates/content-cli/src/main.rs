@@ -316,6 +316,9 @@ fn check(args: Args) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
+        for line in content_cli::search_sizes(&site, out) {
+            eprintln!("{line}");
+        }
         eprintln!("content written to {}", out.display());
     }
     ExitCode::SUCCESS

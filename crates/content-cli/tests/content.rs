@@ -212,11 +212,17 @@ fn translations_are_complete_and_every_key_is_used() {
             _ => k.clone(),
         })
         .collect();
-    let literals: Vec<String> = rust_source::rust_files("src")
+    let mut literals: Vec<String> = rust_source::rust_files("src")
         .into_iter()
         .flat_map(|file| file.lexed.literals)
         .map(|literal| literal.value)
         .collect();
+    // The search script reads its texts from the same files (`i18n/<lang>.json`): its
+    // quoted strings count as lookups too.
+    let script = std::fs::read_to_string(root.join("scripts/search/ui.js")).unwrap();
+    // (Apostrophes in its comments pair up quotes wrongly, so every piece between two
+    // quotes is taken: only real keys have a key's shape.)
+    literals.extend(script.split('\'').skip(1).map(str::to_owned));
     // A literal prefix (`"language."`) looks up every key under it, by a code from data.
     let prefixes: Vec<&String> = literals
         .iter()

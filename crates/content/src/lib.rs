@@ -28,6 +28,9 @@ pub mod citation;
 #[cfg(feature = "render")]
 pub mod markdown;
 
+#[cfg(feature = "search")]
+pub mod search;
+
 #[cfg(feature = "build")]
 pub mod atom;
 #[cfg(feature = "build")]

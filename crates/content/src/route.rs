@@ -7,7 +7,7 @@
 //! | `Hub`     | `/fr/ro`                       | `fr/ro.html`                 |
 //! | `Section` | `/fr/ro/videos`                | `fr/ro/videos.html`          |
 //! | `Page`    | `/fr/ro/guides/check-a-claim`  | `fr/ro/guides/check-a-claim.html` |
-//! | `Document`| `/fr/ro/print`, `/fr/ro/changes`, `/fr/ro/offline` | `fr/ro/print.html` |
+//! | `Document`| `/fr/ro/print`, `/fr/ro/changes`, `/fr/ro/offline`, `/fr/ro/search` | `fr/ro/print.html` |
 //! The first segment is the interface language; content links leave it out
 //! (`/ro/guides/check-a-claim`) and get the language of the page they are in. The router,
 //! every view that links, the pre-renderer (and its `routes.json`, which the browser tests
@@ -90,10 +90,18 @@ pub enum Document {
     /// Saving a country's guide on the device, to read it without a connection. The one
     /// document with a script of its own (`scripts/offline.mjs`), which does the saving.
     Offline,
+    /// Where the search forms lead (`?q=`): without JavaScript, every page of the guide by
+    /// section; with it, the results too (`scripts/search/ui.js`).
+    Search,
 }
 
 impl Document {
-    pub const ALL: [Document; 3] = [Document::Print, Document::Changes, Document::Offline];
+    pub const ALL: [Document; 4] = [
+        Document::Print,
+        Document::Changes,
+        Document::Offline,
+        Document::Search,
+    ];
 
     /// The URL segment; no section has it.
     pub fn name(self) -> &'static str {
@@ -101,6 +109,7 @@ impl Document {
             Document::Print => "print",
             Document::Changes => "changes",
             Document::Offline => "offline",
+            Document::Search => "search",
         }
     }
 
@@ -282,6 +291,16 @@ impl Route {
             .map(|lang| (Some(lang), self.in_lang(lang)))
             .chain([(None, default)])
             .collect()
+    }
+}
+
+/// A page's address without the interface language (`ro`, `ro/guides/x`): what the search
+/// index stores, one index serving every interface language that shows the same content.
+#[cfg(feature = "search")]
+pub fn content_href(country: &CountryCode, section: Option<Section>, slug: &str) -> String {
+    match section {
+        None => country.to_string(),
+        Some(section) => format!("{country}/{}/{slug}", section.dir()),
     }
 }
 

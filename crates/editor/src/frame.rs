@@ -67,6 +67,9 @@ pub fn start_preview() {
         }
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", &show.theme);
+            // As a voter's browser shows the published page: with the hub's offline link,
+            // which the site shows where its offline worker may run (style/main.css).
+            let _ = root.set_attribute("data-offline", "");
         }
         if path.get_untracked() != show.path {
             path.set(show.path);
