@@ -32,7 +32,7 @@ export default defineConfig({
              '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: NGINX ? [{ name: 'nginx', testMatch: /(routes|hosting|server)\.spec/ }] : [
+  projects: NGINX ? [{ name: 'nginx', testMatch: /(^|\/)(routes|hosting|server)\.spec\.mjs$/ }] : [
     { name: 'site', testIgnore: /(newcomer|aria)\.spec/ },
     // The release build serving the fixture country that CONTENT.md's examples describe,
     // as a newcomer's first country would be (built by `make e2e` into target/).
