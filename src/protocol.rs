@@ -60,7 +60,7 @@ impl Outgoing<'_> {
         for (name, value) in fields {
             json.push_str(&format!(r#","{name}":"#));
             match value {
-                Field::Text(text) => push_json_string(&mut json, text),
+                Field::Text(text) => content::json::push_string(&mut json, text),
                 Field::Number(n) => json.push_str(&n.to_string()),
             }
         }
@@ -72,20 +72,6 @@ impl Outgoing<'_> {
 enum Field<'a> {
     Text(&'a str),
     Number(u32),
-}
-
-/// `text` as a JSON string (RFC 8259: quotes, backslashes and control characters escaped).
-fn push_json_string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// A message from the host, as sent: every field optional, so that a wrong message gets a

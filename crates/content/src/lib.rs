@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod feeds;
 pub mod format;
 pub mod html;
+pub mod json;
 pub mod lang;
 pub mod manifest;
 pub mod plural;

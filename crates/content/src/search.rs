@@ -887,11 +887,11 @@ pub fn results_json(found: &[Found]) -> String {
             out.push(',');
         }
         out.push_str("{\"k\":");
-        json_string(&mut out, &f.kind);
+        crate::json::push_string(&mut out, &f.kind);
         out.push_str(",\"l\":");
-        json_string(&mut out, &f.lang);
+        crate::json::push_string(&mut out, &f.lang);
         out.push_str(",\"h\":");
-        json_string(&mut out, &f.href);
+        crate::json::push_string(&mut out, &f.href);
         for (key, pieces) in [("t", &f.title), ("s", &f.heading), ("e", &f.snippet)] {
             out.push_str(&format!(",\"{key}\":["));
             for (j, p) in pieces.iter().enumerate() {
@@ -899,7 +899,7 @@ pub fn results_json(found: &[Found]) -> String {
                     out.push(',');
                 }
                 out.push('[');
-                json_string(&mut out, &p.text);
+                crate::json::push_string(&mut out, &p.text);
                 out.push_str(if p.mark { ",1]" } else { ",0]" });
             }
             out.push(']');
@@ -908,19 +908,6 @@ pub fn results_json(found: &[Found]) -> String {
     }
     out.push(']');
     out
-}
-
-fn json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]
