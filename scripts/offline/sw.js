@@ -29,7 +29,8 @@
 
 const SCOPE = new URL(self.registration.scope);
 const PREFIX = `election-center ${SCOPE.pathname}`;
-const SHELL = `${PREFIX} shell ${BUILD.version}`;
+const SHELLS = `${PREFIX} shell `;
+const SHELL = `${SHELLS}${BUILD.version}`;
 const PAGES = `${PREFIX} pages`;
 const STAMP = 'x-election-center-saved';
 // Set on the offline page's own requests: it saves what it fetches itself.
@@ -80,7 +81,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith(`${PREFIX} shell `) && name !== SHELL) await caches.delete(name);
+        if (name.startsWith(SHELLS) && name !== SHELL) await caches.delete(name);
       }
       await self.clients.claim();
       // The page open when the worker first started was fetched without it: keep it now.
@@ -173,7 +174,9 @@ async function lookup(key) {
   let best;
   for (const name of await caches.keys()) {
     if (!name.startsWith(PREFIX)) continue;
-    const found = await (await caches.open(name)).match(key, { ignoreSearch: true, ignoreVary: true });
+    // (Not `caches.open(name).match`: opening a cache a newer version dropped meanwhile would
+    // bring it back, empty, for good.)
+    const found = await caches.match(key, { cacheName: name, ignoreSearch: true, ignoreVary: true });
     if (found && (!best || stamp(found) > stamp(best))) best = found;
   }
   return best;
@@ -193,6 +196,9 @@ let puts = 0;
 async function keep(name, key, response) {
   const copy = await stamped(response);
   try {
+    // A shell exists from its install on: one that is gone was dropped by a newer version,
+    // while this older one still answered a page.
+    if (name.startsWith(SHELLS) && !(await caches.has(name))) return;
     const cache = await caches.open(name);
     await cache.put(key, copy);
     // The pages opened are kept for a while: the oldest go first (a put moves a key last).
@@ -263,7 +269,7 @@ async function missing(path) {
   const pages = [];
   const data = [];
   for (const name of await caches.keys()) {
-    if (!name.startsWith(PREFIX) || name === SHELL) continue;
+    if (!name.startsWith(PREFIX) || name.startsWith(SHELLS)) continue;
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
       const other = within(new URL(request.url));
