@@ -85,5 +85,8 @@ html = html
   .replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/g, '')
   // Before the stylesheet, so it runs at once rather than after the stylesheet arrives.
   .replace('<title>', `<script>${settings}</script>\n  <title>`)
-  .replace('</head>', `<script type="module" src="${publicUrl}${name}"></script>\n</head>`);
+  // Low: nothing in it is needed for the first paint (it starts the app after the load
+  // event). At its default (High) a phone's loader, and Lighthouse's simulation, let it
+  // compete with the stylesheet: the app's first paint came 0.15 s after its static twin's.
+  .replace('</head>', `<script type="module" src="${publicUrl}${name}" fetchpriority="low"></script>\n</head>`);
 writeFileSync(file, html);
