@@ -231,7 +231,7 @@ for (const country of countries) {
       switch (section) {
         case 'elections': {
           const [slugType] = slug.split('-');
-          fields += `type = "${slugType}"\nstatus = "${slug.endsWith('2029') ? 'upcoming' : 'held'}"\n`;
+          fields += `type = "${slugType}"\nstatus = "${slug.endsWith('2029') ? 'upcoming' : 'held'}"\nhow_to_vote = "${t.words(shape.int(8, 16))}"\n`;
           fields += sourcesToml(t, sources);
           for (const event of events(country, slug, shape)) {
             fields += `\n[[events]]\nkind = "${event.kind}"\nlabel = "${t.words(shape.int(1, 4))}"\n`;

@@ -494,7 +494,7 @@ fn toml_key() -> BoxedStrategy<String> {
     prop_oneof![
         3 => pick(&[
             "title", "summary", "weight", "draft", "reviewed", "sources", "type", "status",
-            "rerun_of", "events", "kind", "url", "purpose", "languages", "submit_claim_url",
+            "rerun_of", "how_to_vote", "events", "kind", "url", "purpose", "languages", "submit_claim_url",
             "topic", "partner", "language", "duration", "published", "topics", "poster",
             "file", "captions", "external_url", "label", "date", "start", "end", "time_zone",
             "default_language", "names", "lang", "[[events]]", "[[sources]]", "[[captions]]",

@@ -190,7 +190,7 @@ fn aspects(
     let election = |p: &PageEntry| {
         p.election
             .as_ref()
-            .map(|e| (e.election_type, e.status, e.rerun_of.clone()))
+            .map(|e| (e.election_type, e.status, e.rerun_of.clone(), e.how_to_vote.clone()))
     };
     let events = |p: &PageEntry| p.election.as_ref().map(|e| e.events.clone());
     let details = |p: &PageEntry| {
@@ -301,6 +301,7 @@ mod tests {
                 election_type: ElectionType::Presidential,
                 status: ElectionStatus::Upcoming,
                 rerun_of: None,
+                how_to_vote: None,
                 events: vec![ElectionEvent {
                     kind: EventKind::VotingDay,
                     label: None,

@@ -185,6 +185,10 @@ pub struct Election {
     /// Slug of the election this one reruns.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rerun_of: Option<String>,
+    /// How to vote in a sentence or two: the hub's first screen says it, and links to the
+    /// election's page for the rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how_to_vote: Option<String>,
     /// Sorted by time.
     pub events: Vec<ElectionEvent>,
 }

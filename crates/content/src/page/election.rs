@@ -9,7 +9,11 @@ use super::{EventAt, FrontMatter, Reporter, Target, Written};
 use crate::manifest::{Election, ElectionEvent, ElectionStatus, EventKind};
 use crate::time::{self, TimeError};
 
-pub(super) const FIELDS: &[&str] = &["type", "status", "rerun_of", "events"];
+pub(super) const FIELDS: &[&str] = &["type", "status", "rerun_of", "how_to_vote", "events"];
+
+/// The hub shows `how_to_vote` on a phone's first screen, beside the date and where to
+/// check: a sentence or two, not the election page's section.
+const HOW_TO_VOTE_MAX: usize = 240;
 
 pub(super) const EVENT_FIELDS: &[&str] = &["kind", "label", "date", "start", "end", "time_zone"];
 
@@ -57,6 +61,24 @@ pub(super) fn check(
             );
         }
     }
+    if let Some(how) = &fm.how_to_vote {
+        let length = how.get_ref().chars().count();
+        if length > HOW_TO_VOTE_MAX {
+            r.at(
+                how.span(),
+                format!("`how_to_vote` is {length} characters long, more than {HOW_TO_VOTE_MAX}"),
+                "say it in a sentence or two (who votes how: in person, by proxy, by post); \
+                 the details belong in the page's own \"How to vote\" section"
+                    .to_owned(),
+            );
+        } else if how.get_ref().trim().is_empty() {
+            r.at(
+                how.span(),
+                "`how_to_vote` is empty",
+                "write how to vote in a sentence or two, or remove the line".to_owned(),
+            );
+        }
+    }
     let complete = r.require(
         "an election page",
         &[
@@ -72,6 +94,7 @@ pub(super) fn check(
         election_type: *t.get_ref(),
         status: *s.get_ref(),
         rerun_of: fm.rerun_of.as_ref().map(|x| x.get_ref().clone()),
+        how_to_vote: fm.how_to_vote.as_ref().map(|x| x.get_ref().trim().to_owned()),
         events,
     })
 }

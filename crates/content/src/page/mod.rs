@@ -54,6 +54,7 @@ struct FrontMatter {
     election_type: Option<Spanned<ElectionType>>,
     status: Option<Spanned<ElectionStatus>>,
     rerun_of: Option<Spanned<String>>,
+    how_to_vote: Option<Spanned<String>>,
     events: Option<Spanned<Vec<election::EventFm>>>,
     kind: Option<Spanned<String>>,
     url: Option<Spanned<String>>,
