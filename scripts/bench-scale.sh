@@ -127,6 +127,10 @@ for cc in $(ls "$dist/content" | grep -E '^[a-z]{2}$'); do
   pages=$(find "$dist" -mindepth 2 -maxdepth 2 \( -name "$cc" -o -name "$cc.html*" \) ! -path "$dist/content/*" | xargs du -sck | tail -1 | cut -f1)
   echo "$cc $data $pages"
 done | sort -k2,2nr -k3,3nr | awk '{ printf "    %s  data %6.1f MB  pages %6.1f MB\n", $1, $2 / 1024, $3 / 1024 }'
+# Search engines read at most 50,000 addresses and 50 MB from one sitemap (sitemaps.org).
+largest=$(find "$dist" -maxdepth 1 -name 'sitemap-*.xml' -printf '%s %f\n' | sort -nr | head -1)
+echo "  the sitemap: an index of $(grep -c '<sitemap>' "$dist/sitemap.xml") sitemaps ($(cat "$dist"/sitemap-*.xml | grep -c '<url>') addresses);" \
+  "the largest ${largest#* }, $(awk -v b="${largest%% *}" 'BEGIN { printf "%.1f", b / 1048576 }') MB, $(grep -c '<url>' "$dist/${largest#* }") addresses"
 echo "  largest files:"
 find "$dist" -type f -printf '%s %P\n' | sort -nr | head -8 | awk '{ printf "    %8.1f KB  %s\n", $1 / 1024, $2 }' || true  # head closes the pipe early
 

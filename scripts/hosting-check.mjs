@@ -120,6 +120,15 @@ if (vtt) {
   expect(res.status === 200 && /^text\/vtt\b/.test(res.headers.get('content-type') ?? ''), `/${vtt}: ${res.status} ${res.headers.get('content-type')}`);
 }
 
+// The sitemap index and every sitemap it names, as XML (search engines read nothing else).
+const sitemaps = readFileSync(join(dist, 'sitemap.xml'), 'utf8').match(/(?<=<loc>)[^<]+(?=<\/loc>)/g) ?? [];
+expect(sitemaps.length > 0, 'sitemap.xml names no sitemap');
+// They sit beside the index: asked for by name under this server's base, whatever SITE_URL the build was made for.
+for (const path of ['/sitemap.xml', ...sitemaps.map((loc) => '/' + new URL(loc).pathname.split('/').pop())]) {
+  const res = await get(path);
+  expect(res.status === 200 && /^(application|text)\/xml\b/.test(res.headers.get('content-type') ?? ''), `${path}: ${res.status} ${res.headers.get('content-type')}`);
+}
+
 function findFile(dir, ext, rel = '') {
   for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
     const path = rel ? `${rel}/${entry.name}` : entry.name;
@@ -140,5 +149,6 @@ if (failures.length) {
 }
 console.log(
   `${label}: ok, ${checks} checks at ${url('/')}: ${routes.length} routes 200 text/html with the CSP (frame-ancestors), nosniff and ` +
-    `referrer policy; 8 other forms and unknown paths 404 with 404.html; ${wasm} ${brNote ? 'immutable' + brNote : 'br and immutable'}`,
+    `referrer policy; 8 other forms and unknown paths 404 with 404.html; ${wasm} ${brNote ? 'immutable' + brNote : 'br and immutable'}; ` +
+    `sitemap.xml and its ${sitemaps.length} sitemaps as XML`,
 );

@@ -7,13 +7,19 @@ import { test, expect } from './fixtures.mjs';
 const DIST = new URL('../../dist/', import.meta.url);
 const ROUTES = JSON.parse(readFileSync(new URL('routes.json', DIST), 'utf8'));
 const LANGS = [...new Set(ROUTES.map((r) => r.lang))];
-const sitemap = readFileSync(new URL('sitemap.xml', DIST), 'utf8');
-// The public address the build was made for (SITE_URL): the sitemap's first entry is `/`.
-const SITE = sitemap.match(/<loc>([^<]+)<\/loc>/)[1];
+// The public address the build was made for (SITE_URL): `/`'s canonical address.
+const SITE = readFileSync(new URL('index.html', DIST), 'utf8').match(/<link rel="canonical" href="([^"]+)">/)[1];
+// sitemaps.org's limits for one file, the index and each sitemap alike.
+const MAX_URLS = 50_000;
+const MAX_BYTES = 52_428_800;
 
-/** `<url>` entries of the sitemap: the page and its alternates by hreflang. */
-function sitemapEntries() {
-  return [...sitemap.matchAll(/<url><loc>([^<]+)<\/loc>(.*?)<\/url>/g)].map(([, loc, rest]) => ({
+/** The `<loc>`s of the sitemap index, `sitemap.xml`. */
+const index = readFileSync(new URL('sitemap.xml', DIST), 'utf8');
+const sitemapFiles = [...index.matchAll(/<sitemap><loc>([^<]+)<\/loc><\/sitemap>/g)].map(([, loc]) => loc);
+
+/** `<url>` entries of one sitemap: the page and its alternates by hreflang. */
+function sitemapEntries(xml) {
+  return [...xml.matchAll(/<url><loc>([^<]+)<\/loc>(.*?)<\/url>/g)].map(([, loc, rest]) => ({
     loc,
     alternates: Object.fromEntries([...rest.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map(([, l, h]) => [l, h])),
   }));
@@ -22,26 +28,51 @@ function sitemapEntries() {
 /** The page at `path` in `lang`, as `routes.json` names it. */
 const inLang = (route, lang) => (route.country ? `/${[lang, route.country, route.section ?? route.document, route.slug].filter(Boolean).join('/')}` : `/${lang}`);
 
-test('the sitemap lists every pre-rendered page once, with all its language versions', async ({ request }) => {
+test('the sitemap index names sitemaps that list every pre-rendered page once, with all its language versions', async ({ request }) => {
   expect(ROUTES.length).toBeGreaterThan(150);
-  const entries = sitemapEntries();
-  expect(entries.map((e) => e.loc)).toEqual(ROUTES.map((r) => new URL(r.path.slice(1), SITE).href));
-  const targets = new Set();
+  expect(index).toMatch(/^<\?xml [^>]+>\n<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">\n/);
+  expect(sitemapFiles.length).toBeGreaterThanOrEqual(LANGS.length);
+  const byPath = new Map(ROUTES.map((r) => [new URL(r.path.slice(1), SITE).href, r]));
+  const seen = new Map();
   const wrong = [];
-  for (const [i, entry] of entries.entries()) {
-    const route = ROUTES[i];
-    const expected = Object.fromEntries(LANGS.map((l) => [l, new URL(inLang(route, l).slice(1), SITE).href]));
-    expected['x-default'] = new URL(!route.country ? '' : inLang(route, 'en').slice(1), SITE).href;
-    const sorted = (o) => JSON.stringify(Object.entries(o).sort());
-    if (sorted(entry.alternates) !== sorted(expected)) wrong.push(entry.loc);
-    for (const href of Object.values(entry.alternates)) targets.add(new URL(href).pathname);
+  const targets = new Set();
+  for (const loc of sitemapFiles) {
+    // At the site's root: a sitemap may only list addresses under its own folder.
+    const name = loc.slice(SITE.length);
+    expect(loc.startsWith(SITE) && !name.includes('/'), `${loc} is not a file at ${SITE}`).toBe(true);
+    const lang = name.match(/^sitemap-([^.]+)(?:\.\d+)?\.xml$/)?.[1];
+    expect(LANGS, `${name}: not sitemap-<interface language>[.<n>].xml`).toContain(lang);
+    const xml = readFileSync(new URL(name, DIST), 'utf8');
+    const entries = sitemapEntries(xml);
+    expect(entries.length, `${name}: addresses`).toBeLessThanOrEqual(MAX_URLS);
+    expect(Buffer.byteLength(xml), `${name}: bytes`).toBeLessThanOrEqual(MAX_BYTES);
+    // The host serves it as XML (the site's own server here; hosting-check asks nginx and Caddy).
+    const res = await request.get(new URL(loc).pathname);
+    expect(res.status(), loc).toBe(200);
+    expect(res.headers()['content-type'], loc).toMatch(/^(application|text)\/xml\b/);
+    for (const entry of entries) {
+      seen.set(entry.loc, [...(seen.get(entry.loc) ?? []), name]);
+      const route = byPath.get(entry.loc);
+      if (!route) {
+        wrong.push(`${name}: ${entry.loc} is no pre-rendered page`);
+        continue;
+      }
+      if (route.lang !== lang) wrong.push(`${name}: ${entry.loc} is in ${route.lang}`);
+      const expected = Object.fromEntries(LANGS.map((l) => [l, new URL(inLang(route, l).slice(1), SITE).href]));
+      expected['x-default'] = new URL(!route.country ? '' : inLang(route, 'en').slice(1), SITE).href;
+      const sorted = (o) => JSON.stringify(Object.entries(o).sort());
+      if (sorted(entry.alternates) !== sorted(expected)) wrong.push(`${name}: ${entry.loc} has other alternates than the route has`);
+      for (const href of Object.values(entry.alternates)) targets.add(new URL(href).pathname);
+    }
   }
-  expect(wrong, 'sitemap entries with other alternates than the route has').toEqual([]);
+  for (const [loc, files] of seen) if (files.length > 1) wrong.push(`${loc} is listed ${files.length} times (${files.join(', ')})`);
+  for (const href of byPath.keys()) if (!seen.has(href)) wrong.push(`${href} is in no sitemap`);
+  expect(wrong).toEqual([]);
   // Every alternate is a page that answers, here as on the public host.
   const failing = [];
   for (const path of targets) if ((await request.get(path)).status() !== 200) failing.push(path);
   expect(failing).toEqual([]);
-  expect(readFileSync(new URL('robots.txt', DIST), 'utf8')).toContain(`Sitemap: ${SITE}sitemap.xml`);
+  expect(readFileSync(new URL('robots.txt', DIST), 'utf8').match(/^Sitemap: .*$/gm)).toEqual([`Sitemap: ${SITE}sitemap.xml`]);
 });
 
 test("every page's head names its canonical address and its language versions", () => {

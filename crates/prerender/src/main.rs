@@ -2,8 +2,10 @@
 //! every route of every country in every interface language (`content::route::site_routes`)
 //! with the app's own components (Leptos, natively) and writes each as a static page
 //! (`/fr/ro` → `fr/ro.html`, `/` → `index.html`) and `404.html`; then the lists of those
-//! pages: `routes.json` (what the browser tests walk), `sitemap.xml` with each page's
-//! language versions, and the sitemap's address in `robots.txt`; and a web app manifest per
+//! pages: `routes.json` (what the browser tests walk), the sitemap with each page's
+//! language versions (`sitemap.xml`, an index of one sitemap per interface language,
+//! `sitemap-fr.xml`, split further past the protocol's 50,000 addresses or 50 MB a file;
+//! `sitemap.rs`), and the index's address in `robots.txt`; and a web app manifest per
 //! interface language (`<lang>.webmanifest`, which its pages link).
 //!
 //! Absolute addresses (canonical links, hreflang, the sitemap) need the site's public
@@ -147,13 +149,38 @@ fn render_all(
         )?;
     }
     write("routes.json", &routes_json(&routes, &index))?;
-    write("sitemap.xml", &sitemap::write(&routes, site_url))?;
+    let sitemaps = sitemap::write(&routes, site_url, sitemap::Limits::PROTOCOL, write)?;
+    remove_other_sitemaps(dist, &sitemaps)?;
+    // The line this step adds is taken out first, so that running it again on the same
+    // build does not add it twice.
+    let line = format!("Sitemap: {site_url}sitemap.xml");
     let robots = fs::read_to_string(dist.join("robots.txt")).unwrap_or_default();
+    let robots: Vec<&str> = robots.lines().filter(|l| *l != line).collect();
     write(
         "robots.txt",
-        &format!("{}\nSitemap: {site_url}sitemap.xml\n", robots.trim_end()),
+        &format!("{}\n{line}\n", robots.join("\n").trim_end()),
     )?;
     Ok(routes.len() + 1)
+}
+
+/// Removes the sitemaps (and their compressed copies) an earlier run on the same folder
+/// wrote and this one did not, such as `sitemap-fr.2.xml` once French fits one file again:
+/// the index no longer names them, but a search engine that knew them would still read them.
+fn remove_other_sitemaps(dist: &Path, written: &[String]) -> Result<(), String> {
+    for entry in fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let Some(xml) = ["", ".br", ".gz"]
+            .iter()
+            .find_map(|ext| name.strip_suffix(ext).filter(|n| n.ends_with(".xml")))
+        else {
+            continue;
+        };
+        if xml.starts_with("sitemap-") && !written.iter().any(|w| w == xml) {
+            fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// The editor's page at every `/<lang>/editor`, from the page its build wrote
@@ -328,6 +355,42 @@ mod tests {
             "<meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"x\">\n  <base href=\"/\">\n  <link>"
         );
         assert_eq!(base_href(TEMPLATE), Ok("/election-center/"));
+    }
+
+    #[test]
+    fn sitemaps_an_earlier_run_wrote_are_removed_with_their_copies() {
+        let dist = std::env::temp_dir().join(format!("prerender-sitemaps-{}", std::process::id()));
+        fs::create_dir_all(&dist).unwrap();
+        let files = [
+            "sitemap.xml",
+            "sitemap-fr.xml",
+            "sitemap-fr.xml.br",
+            "sitemap-fr.2.xml",
+            "sitemap-fr.2.xml.br",
+            "sitemap-fr.2.xml.gz",
+            "sitemap-notes.txt",
+            "fr.html",
+        ];
+        for file in files {
+            fs::write(dist.join(file), "").unwrap();
+        }
+        remove_other_sitemaps(&dist, &["sitemap-fr.xml".into(), "sitemap.xml".into()]).unwrap();
+        let mut left: Vec<String> = fs::read_dir(&dist)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        fs::remove_dir_all(&dist).unwrap();
+        assert_eq!(
+            left,
+            [
+                "fr.html",
+                "sitemap-fr.xml",
+                "sitemap-fr.xml.br",
+                "sitemap-notes.txt",
+                "sitemap.xml"
+            ]
+        );
     }
 
     #[test]
