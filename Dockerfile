@@ -4,7 +4,8 @@
 #   docker build -t election-center .   (or: podman build -t election-center .)
 #   docker run --rm -p 8080:80 election-center
 # The build's own headers (its CSP) arrive with it as dist/_headers.nginx, which
-# hosting/nginx.conf includes; `make e2e-nginx` runs the browser tests on this configuration.
+# hosting/nginx.conf includes; `make e2e-nginx` runs the browser tests on this configuration,
+# and `make container-check` builds this image, runs it and checks what it serves.
 FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends nginx-light libnginx-mod-http-brotli-static \

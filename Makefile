@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: bench-search audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e e2e-nginx size bench bench-scale perf-report hosting-check fuzz e2e-languages a11y-report links container
+.PHONY: bench-search audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e e2e-nginx size bench bench-scale perf-report hosting-check fuzz e2e-languages a11y-report links container-check
 
 setup:
 	@scripts/setup.sh
@@ -143,6 +143,12 @@ HOSTING_DIST ?= dist
 HOSTING_EMBED ?= target/dist-embed
 hosting-check:
 	scripts/hosting-check.sh $(HOSTING_DIST) "$(HOSTING_EMBED)"
+
+## The Dockerfile's image (Debian's nginx with hosting/nginx.conf and dist/), built and run
+## with podman or docker on 127.0.0.1 and given hosting-check's checks. Not part of `test`
+## (CI has no container runtime); needs one that can get debian:bookworm-slim. Build first.
+container-check:
+	scripts/container-check.sh
 
 ## Supply-chain report (not part of `make test`): licences, duplicate versions and sources
 ## of every Rust dependency (cargo-deny, deny.toml; advisories need the RustSec database,
