@@ -8,6 +8,8 @@ mod api;
 mod bridge;
 mod components;
 mod details;
+#[cfg(target_arch = "wasm32")]
+mod from_js;
 #[cfg(not(target_arch = "wasm32"))]
 mod documents;
 mod head;
