@@ -48,7 +48,17 @@ const settings = `
 `;
 // A module script runs before the page's load event, so waiting for it is enough.
 const start = `import('${js}').then((app) => app.default({ module_or_path: '${wasm}' }))`;
-const afterPaint = (run) => `addEventListener('load', () => requestAnimationFrame(() => setTimeout(${run})), { once: true });\n`;
+// The app starts after the load event and after the page's first contentful paint: a
+// frame after `load` was not always after it (a fast load paints later), and then the
+// app's download and compile came before the paint, and on a phone delayed it. Where the
+// paint is not reported (an older browser), a frame after `load`; at the latest 2 s after.
+const afterPaint = (run) => `addEventListener('load', () => {
+  let once = 0;
+  const go = () => once++ || setTimeout(${run});
+  if (PerformanceObserver.supportedEntryTypes?.includes('paint')) new PerformanceObserver((list, o) => list.getEntriesByName('first-contentful-paint').length && (o.disconnect(), go())).observe({ type: 'paint', buffered: true });
+  else requestAnimationFrame(go);
+  setTimeout(go, 2000);
+}, { once: true });\n`;
 const offline = `const d = document, texts = d.documentElement.dataset, sw = navigator.serviceWorker, bar = d.createElement('output');
 const say = (...what) => { bar.replaceChildren(...what); bar.textContent ? d.body.append(bar) : bar.remove(); };
 new MutationObserver(() => bar.isConnected || !bar.textContent || d.body.append(bar)).observe(d.body, { childList: true });
