@@ -84,7 +84,25 @@ addEventListener('keydown', (e) => {
   e.key == '/' && field && !e.ctrlKey && !e.metaKey && !e.target.closest?.('input,textarea,select') && (e.preventDefault(), field.focus());
 });
 ` : '';
-const boot = search + (process.env.TRUNK_PROFILE === 'release'
+// "Share this page" (the app's Shell): the Web Share sheet where there is one, else the
+// address copied, else shown to copy by hand. The address is the page's public one: the
+// canonical address of the page first loaded, less its path, is the site's (so packaged
+// files and embedded pages share the public site); plus the current page's path, without
+// its query or fragment, so nothing of the visit goes along.
+const share = `{
+const d = document, canonical = d.querySelector('link[rel=canonical]')?.href;
+const here = () => location.pathname.slice(new URL(d.baseURI).pathname.length).replace(/\\.html$/, '').replace(/(^|\\/)index$/, '');
+const site = canonical ? canonical.slice(0, canonical.length - here().length) : d.baseURI;
+addEventListener('click', (e) => {
+  const button = e.target.closest?.('.share button'), out = button?.parentNode.querySelector('output');
+  if (!out) return;
+  const url = site + here();
+  if (navigator.share) return navigator.share({ title: d.title, url }).catch(() => {});
+  navigator.clipboard.writeText(url).then(() => (out.textContent = button.dataset.copied), () => (out.textContent = url));
+});
+}
+`;
+const boot = search + share + (process.env.TRUNK_PROFILE === 'release'
   ? `${offline}${afterPaint(`() => ${start}.then(offline)`)}`
   : afterPaint(`() => ${start}`));
 const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;

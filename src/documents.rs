@@ -18,7 +18,7 @@ use crate::components::{Breadcrumbs, NotFound, PageArticle};
 use crate::details;
 use crate::head::set_head;
 use crate::i18n::{use_i18n, I18n};
-use crate::routes::country::section_title;
+use crate::routes::section::section_title;
 
 /// The document `document` of `country`, in the interface's language.
 pub fn view(country: CountryCode, document: Document) -> AnyView {

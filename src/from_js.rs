@@ -138,7 +138,8 @@ impl<'de> SeqAccess<'de> for Items {
             return Ok(None);
         }
         self.at += 1;
-        seed.deserialize(Value(self.array.get(self.at - 1))).map(Some)
+        seed.deserialize(Value(self.array.get(self.at - 1)))
+            .map(Some)
     }
 }
 

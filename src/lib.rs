@@ -8,10 +8,10 @@ mod api;
 mod bridge;
 mod components;
 mod details;
-#[cfg(target_arch = "wasm32")]
-mod from_js;
 #[cfg(not(target_arch = "wasm32"))]
 mod documents;
+#[cfg(target_arch = "wasm32")]
+mod from_js;
 mod head;
 mod i18n;
 #[cfg(target_arch = "wasm32")]
@@ -64,8 +64,8 @@ fn Shell() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"✓"</span>
                 {i18n.t("site.name")}
             </a>
-            <SearchForm />
             <LanguageSwitcher />
+            <SearchForm />
             {(!i18n.reviewed).then(|| view! { <p class="unreviewed-note" role="note">{i18n.t("site.unreviewed")}</p> })}
         </header>
         <main id="main" tabindex="-1">
@@ -80,6 +80,12 @@ fn Shell() -> impl IntoView {
                 Some(Route::Document { country, document, .. }) => document_page(country, document),
                 None => NotFound().into_any(),
             }}
+            // Shared by the boot script (scripts/boot.mjs): the page's public address, never
+            // its query or fragment. Hidden where scripts do not run (style/main.css).
+            <p class="share">
+                <button type="button" data-copied=i18n.t("share.copied")>{i18n.t("share.button")}</button>
+                " "<output></output>
+            </p>
         </main>
         <footer class="site-footer">
             <p>{i18n.t("site.footer")}</p>

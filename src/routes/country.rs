@@ -1,7 +1,9 @@
 use std::sync::Arc;
 
 use content::route::{Document, Route};
-use content::{CountryCode, CountryManifest, ElectionStatus, PageEntry, Section, SiteIndex};
+use content::{
+    CountryCode, CountryManifest, ElectionStatus, PageEntry, ResourceKind, Section, SiteIndex,
+};
 use leptos::prelude::*;
 
 use crate::api::{self, LoadedPage};
@@ -9,6 +11,7 @@ use crate::components::{loaded, Breadcrumbs, PageArticle};
 use crate::details;
 use crate::head::set_head;
 use crate::i18n::{use_i18n, I18n};
+use crate::routes::section::section_title;
 
 /// `/:lang/:country` (the country's hub) and `/:lang/:country/:section/:slug` (one of its
 /// pages), in the interface's language when the country offers it, else in the country's own.
@@ -42,19 +45,20 @@ fn loaded_view(
     let remembered = manifest.country.code.clone();
     Effect::new(move || crate::memory::save_country(&remembered));
     let CountryManifest { country, pages, .. } = manifest;
-    let (entry, html) = (entry.clone(), html.clone());
+    let (mut entry, html) = (entry.clone(), html.clone());
     let name = country.name(ui.as_str()).to_owned();
     let code = country.code.clone();
     let description = entry.summary.clone().unwrap_or_else(|| entry.title.clone());
     let countries = (Route::Home { lang: ui }.href(), i18n.t("site.countries"));
     let (title, trail, current, before_body, sections, href) = match entry.section {
         None => {
-            let sections = Section::ALL
-                .into_iter()
-                .filter_map(|s| section_list(&i18n, &code, s, pages))
-                .collect_view();
-            let next = next_election(&i18n, &code, pages).map(|v| v.into_any());
-            let sections = view! { {sections} {hub_tools(&i18n, &code, &manifest.lang)} };
+            // The glance says it, on a phone's first screen: the summary stays the page's
+            // description.
+            entry.summary = None;
+            let glance =
+                view! { {glance(&i18n, &code, pages)} {section_index(&i18n, &code, pages)} }
+                    .into_any();
+            let sections = hub_tools(&i18n, &code, &manifest.lang);
             let href = Route::Hub {
                 lang: ui,
                 country: code.clone(),
@@ -64,7 +68,7 @@ fn loaded_view(
                 name.clone(),
                 vec![countries],
                 name,
-                next,
+                Some(glance),
                 Some(sections),
                 href,
             )
@@ -108,15 +112,68 @@ fn loaded_view(
 /// manifest's language (FEEDS.md): the browser opens them all. (The offline link shows only
 /// where the offline worker may run: `style/main.css`, `data-offline`.)
 fn hub_tools(i18n: &I18n, code: &CountryCode, lang: &str) -> impl IntoView {
+    let mut items: Vec<Link> = Document::ALL
+        .into_iter()
+        .map(|document| {
+            let href = Route::Document {
+                lang: i18n.lang,
+                country: code.clone(),
+                document,
+            }
+            .href();
+            Link::new(href, i18n.t(document_label(document)))
+        })
+        .collect();
+    items.push(Link {
+        download: Some(""),
+        ..Link::new(
+            format!("content/{code}/{lang}/calendar.ics"),
+            i18n.t("hub.calendar"),
+        )
+    });
+    items.push(Link {
+        mime: Some("application/atom+xml"),
+        ..Link::new(
+            format!("content/{code}/{lang}/feed.atom"),
+            i18n.t("hub.feed"),
+        )
+    });
+    links("hub-tools", i18n.t("hub.tools"), items)
+}
+
+/// One link of a [`links`] list.
+struct Link {
+    href: String,
+    text: String,
+    /// The text's language, where it may differ from the interface's.
+    lang: Option<String>,
+    download: Option<&'static str>,
+    mime: Option<&'static str>,
+}
+
+impl Link {
+    fn new(href: String, text: String) -> Self {
+        Link {
+            href,
+            text,
+            lang: None,
+            download: None,
+            mime: None,
+        }
+    }
+}
+
+/// A list of links under its heading. The hub's three lists (where to check, the sections,
+/// the tools) share it: each distinct view costs the voter's wasm its own code.
+fn links(class: &'static str, heading: String, items: Vec<Link>) -> impl IntoView {
+    let id = format!("list-{class}");
     view! {
-        <nav class="hub-tools" aria-label=i18n.t("hub.tools")>
+        <nav class=class aria-labelledby=id.clone()>
+            <h2 id=format!("list-{class}")>{heading}</h2>
             <ul>
-                {Document::ALL.into_iter().map(|document| {
-                    let href = Route::Document { lang: i18n.lang, country: code.clone(), document }.href();
-                    view! { <li><a href=href>{i18n.t(document_label(document))}</a></li> }
+                {items.into_iter().map(|l| view! {
+                    <li lang=l.lang><a href=l.href download=l.download type=l.mime>{l.text}</a></li>
                 }).collect_view()}
-                <li><a href=format!("content/{code}/{lang}/calendar.ics") download="">{i18n.t("hub.calendar")}</a></li>
-                <li><a href=format!("content/{code}/{lang}/feed.atom") type="application/atom+xml">{i18n.t("hub.feed")}</a></li>
             </ul>
         </nav>
     }
@@ -132,9 +189,11 @@ fn document_label(document: Document) -> &'static str {
     }
 }
 
-/// The hub's first word on elections: the current or next one (by its status) with a live
-/// countdown, or, when none is coming, that none is and which was the most recent.
-fn next_election(i18n: &I18n, code: &CountryCode, pages: &[PageEntry]) -> Option<impl IntoView> {
+/// The hub's first screen: the three questions a voter comes with. When (the current or
+/// next election by its status, with a live countdown; else the most recent), how to vote
+/// (the election's `how_to_vote`, when its page has one) and where to check (the electoral
+/// authorities among the official resources). Each links to the page that says the rest.
+fn glance(i18n: &I18n, code: &CountryCode, pages: &[PageEntry]) -> impl IntoView {
     let elections: Vec<(&PageEntry, &content::Election)> = pages
         .iter()
         .filter_map(|p| Some((p, p.election.as_ref()?)))
@@ -147,112 +206,80 @@ fn next_election(i18n: &I18n, code: &CountryCode, pages: &[PageEntry]) -> Option
     let coming = elections.iter().find(|(_, e)| {
         matches!(
             e.status,
-            ElectionStatus::Upcoming | ElectionStatus::InProgress
+            // A rerun is one still to be held (CONTENT.md): `held` once it has been.
+            ElectionStatus::Upcoming | ElectionStatus::InProgress | ElectionStatus::Rerun
         )
     });
-    let (page, election) = coming.or_else(|| elections.iter().max_by_key(|(_, e)| last_date(e)))?;
-    let heading = if coming.is_some() {
+    let watched = coming.or_else(|| elections.iter().max_by_key(|(_, e)| last_date(e)));
+    let coming = coming.is_some();
+    let heading = if coming {
         "hub.next_election"
     } else {
         "hub.no_upcoming"
     };
-    let href = Route::Page {
-        lang: i18n.lang,
-        country: code.clone(),
-        section: Section::Elections,
-        slug: page.slug.clone(),
-    }
-    .href();
-    Some(view! {
-        <section class="next-election" aria-labelledby="next-election">
-            <h2 id="next-election">{i18n.t(heading)}</h2>
-            <p>{details::status_badge(i18n, election.status)}" "<a href=href>{page.title.clone()}</a></p>
-            {details::countdown(i18n, election.events.clone())}
-        </section>
-    })
-}
-
-/// A section on the hub: its title, a link to the section's own page, its pages.
-fn section_list(
-    i18n: &I18n,
-    code: &CountryCode,
-    section: Section,
-    pages: &[PageEntry],
-) -> Option<impl IntoView> {
-    let groups = section_groups(i18n, code, section, pages, false)?;
-    let title = section_title(i18n, section);
-    let href = Route::Section {
-        lang: i18n.lang,
-        country: code.clone(),
-        section,
-    }
-    .href();
-    Some(view! {
-        <section class="hub-section" aria-labelledby=format!("section-{}", section.dir())>
-            <h2 id=format!("section-{}", section.dir())><a href=href>{title}</a></h2>
-            {groups}
-        </section>
-    })
-}
-
-/// The pages of one section as lists, grouped by kind; `None` when it has none. The kinds
-/// are named on the section's own page (`top`), under its `<h1>`; the hub, which is for a
-/// first look, only keeps their order.
-pub fn section_groups(
-    i18n: &I18n,
-    code: &CountryCode,
-    section: Section,
-    pages: &[PageEntry],
-    top: bool,
-) -> Option<impl IntoView> {
-    let items: Vec<_> = pages
-        .iter()
-        .filter(|p| p.section == Some(section))
-        .collect();
-    if items.is_empty() {
-        return None;
-    }
-    let ui = i18n.lang;
-    // Official bodies and partners are grouped by kind (electoral authority, court, …), in
-    // the order the kinds first appear; other sections form one group without a heading.
-    let mut groups: Vec<(Option<String>, Vec<&PageEntry>)> = Vec::new();
-    for page in items {
-        let kind = details::kind_label(i18n, page);
-        match groups.iter_mut().find(|(k, _)| *k == kind) {
-            Some((_, members)) => members.push(page),
-            None => groups.push((kind, vec![page])),
+    let page_href = |section, slug: &str| {
+        Route::Page {
+            lang: i18n.lang,
+            country: code.clone(),
+            section,
+            slug: slug.to_owned(),
         }
-    }
-    Some(view! {
-            {groups.into_iter().map(|(kind, members)| view! {
-                {kind.filter(|_| top).map(|k| view! { <h2 class="kind-heading">{k}</h2> })}
-                <ul class="page-list">
-                    {members.into_iter().map(|p| {
-                        let href = Route::Page {
-                            lang: ui,
-                            country: code.clone(),
-                            section,
-                            slug: p.slug.clone(),
-                        }
-                        .href();
-                        view! {
-                            <li lang=p.lang.clone()>
-                                <a href=href>{p.title.clone()}</a>
-                                {p.summary.clone().map(|s| view! { <p>{s}</p> })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }).collect_view()}
-    })
+        .href()
+    };
+    let when = watched.map(|(page, election)| {
+        let href = page_href(Section::Elections, &page.slug);
+        let how = election.how_to_vote.clone().map(|how| view! {
+            <section class="how-to-vote" aria-labelledby="how-to-vote">
+                <h2 id="how-to-vote">{i18n.t("hub.how_to_vote")}</h2>
+                <p><span lang=page.lang.clone()>{how}</span>" "<a href=href.clone()>{i18n.t("hub.how_details")}</a></p>
+            </section>
+        });
+        view! {
+            <section class="next-election" aria-labelledby="next-election">
+                <h2 id="next-election">{i18n.t(heading)}</h2>
+                <p>{details::status_badge(i18n, election.status)}" "<a href=href.clone() lang=page.lang.clone()>{page.title.clone()}</a></p>
+                {coming.then(|| details::countdown(i18n, election.events.clone()))}
+            </section>
+            {how}
+        }
+    });
+    let authorities: Vec<Link> = pages
+        .iter()
+        .filter(|p| {
+            p.resource
+                .as_ref()
+                .is_some_and(|r| r.kind == ResourceKind::ElectoralAuthority)
+        })
+        .map(|p| Link {
+            lang: Some(p.lang.clone()),
+            ..Link::new(page_href(Section::Resources, &p.slug), p.title.clone())
+        })
+        .collect();
+    let check = (!authorities.is_empty())
+        .then(|| links("where-to-check", i18n.t("hub.where_to_check"), authorities));
+    view! { <div class="glance">{when}{check}</div> }
 }
 
-pub fn section_title(i18n: &I18n, section: Section) -> String {
-    i18n.t(match section {
-        Section::Elections => "section.elections",
-        Section::Resources => "section.resources",
-        Section::Partners => "section.partners",
-        Section::Guides => "section.guides",
-        Section::Videos => "section.videos",
-    })
+/// The way into each section: its title and how many pages it has. The lists themselves
+/// are on the section pages, which keeps the hub about two phone screens long.
+fn section_index(i18n: &I18n, code: &CountryCode, pages: &[PageEntry]) -> impl IntoView {
+    let items = Section::ALL
+        .into_iter()
+        .filter_map(|section| {
+            let count = pages.iter().filter(|p| p.section == Some(section)).count();
+            let href = Route::Section {
+                lang: i18n.lang,
+                country: code.clone(),
+                section,
+            }
+            .href();
+            let text = format!(
+                "{} ({})",
+                section_title(i18n, section),
+                i18n.digits(&count.to_string())
+            );
+            (count > 0).then(|| Link::new(href, text))
+        })
+        .collect();
+    links("hub-sections", i18n.t("hub.in_this_guide"), items)
 }

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::{loaded, Breadcrumbs, NotFound};
+use crate::details;
 use crate::head::set_head;
 use crate::i18n::{use_i18n, I18n};
-use crate::routes::country::{section_groups, section_title};
 
 /// `/:lang/:country/:section`: every page of one section of a country; videos as a grid
 /// that can be filtered by topic, partner and language.
@@ -37,7 +37,7 @@ fn list_view(manifest: &CountryManifest, section: Section) -> AnyView {
     let list = if section == Section::Videos {
         video_grid(&i18n, manifest).map(IntoAny::into_any)
     } else {
-        section_groups(&i18n, code, section, &manifest.pages, true).map(IntoAny::into_any)
+        section_groups(&i18n, code, section, &manifest.pages).map(IntoAny::into_any)
     };
     let Some(list) = list else {
         return NotFound().into_any();
@@ -187,4 +187,64 @@ fn filter_select(
             </select>
         </label>
     }
+}
+
+/// The pages of one section as lists, grouped by kind under a heading each; `None` when it
+/// has none.
+fn section_groups(
+    i18n: &I18n,
+    code: &CountryCode,
+    section: Section,
+    pages: &[PageEntry],
+) -> Option<impl IntoView> {
+    let items: Vec<_> = pages
+        .iter()
+        .filter(|p| p.section == Some(section))
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    let ui = i18n.lang;
+    // Official bodies and partners are grouped by kind (electoral authority, court, …), in
+    // the order the kinds first appear; other sections form one group without a heading.
+    let mut groups: Vec<(Option<String>, Vec<&PageEntry>)> = Vec::new();
+    for page in items {
+        let kind = details::kind_label(i18n, page);
+        match groups.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, members)) => members.push(page),
+            None => groups.push((kind, vec![page])),
+        }
+    }
+    Some(view! {
+            {groups.into_iter().map(|(kind, members)| view! {
+                {kind.map(|k| view! { <h2 class="kind-heading">{k}</h2> })}
+                <ul class="page-list">
+                    {members.into_iter().map(|p| {
+                        let href = Route::Page {
+                            lang: ui,
+                            country: code.clone(),
+                            section,
+                            slug: p.slug.clone(),
+                        }
+                        .href();
+                        view! {
+                            <li lang=p.lang.clone()>
+                                <a href=href>{p.title.clone()}</a>
+                                {p.summary.clone().map(|s| view! { <p>{s}</p> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }).collect_view()}
+    })
+}
+
+pub fn section_title(i18n: &I18n, section: Section) -> String {
+    i18n.t(match section {
+        Section::Elections => "section.elections",
+        Section::Resources => "section.resources",
+        Section::Partners => "section.partners",
+        Section::Guides => "section.guides",
+        Section::Videos => "section.videos",
+    })
 }

@@ -71,8 +71,11 @@ test.describe('with the keyboard alone', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'hu');
     // After the move, focus is on the new page's content, not lost at the top.
     await expect(page.locator('main')).toBeFocused();
-    const guide = page.locator('main a[href$="/guides/check-a-claim"]').first();
-    await guide.focus();
+    // The hub leads to each section; the section lists its guides.
+    await page.locator('main .hub-sections a[href$="/guides"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/hu\/ro\/guides$/);
+    await page.locator('main a[href$="/guides/check-a-claim"]').first().focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/hu\/ro\/guides\/check-a-claim$/);
     await expect(page.locator('main')).toBeFocused();

@@ -15,11 +15,13 @@ test('a voter goes from the country list to a partner page and back, switching l
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Élections en France');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 
+  await page.getByRole('link', { name: /^Vérificateurs et partenaires/ }).click();
   await page.getByRole('link', { name: 'AFP Factuel' }).first().click();
   await expect(page).toHaveURL('/fr/fr/partners/afp');
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('AFP Factuel');
   await expect(page.locator('main')).toContainText('service dédié à la vérification des faits');
 
+  await page.goBack();
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Élections en France');
   await page.getByRole('navigation', { name: 'Fil d’Ariane' }).getByRole('link', { name: 'Pays' }).click();
@@ -72,7 +74,7 @@ test.describe('when the network fails', () => {
   test.use({ expectedProblems: [/content\/ro\/ro(\.json|\/guides\/check-a-claim\.html)/], serviceWorkers: 'block' });
 
   test('a failed content request shows a retry that recovers', async ({ page }) => {
-    await page.goto('/ro/ro');
+    await page.goto('/ro/ro/guides');
     await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
     let fail = true;
     await page.route('**/content/ro/ro/guides/check-a-claim.html', (route) => (fail ? route.abort() : route.continue()));
@@ -91,7 +93,7 @@ test.describe('when the network fails', () => {
     await page.waitForTimeout(500);
     await expect(page.locator('body')).not.toHaveAttribute('data-app', 'ready');
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect(page.getByRole('heading', { level: 2, name: 'Resurse oficiale' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Resurse oficiale (5)' })).toBeVisible();
   });
 });
 
@@ -116,7 +118,7 @@ test('the country picker offers the way back to the voter’s last country', asy
 });
 
 test('the table of contents moves within the page, and a followed link puts focus on the new page', async ({ page }) => {
-  await page.goto('/en/fr');
+  await page.goto('/en/fr/guides');
   await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
   await page.getByRole('link', { name: 'Check a claim before you share it' }).click();
   await expect(page).toHaveURL('/en/fr/guides/check-a-claim');

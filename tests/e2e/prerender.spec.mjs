@@ -148,7 +148,7 @@ test('keyboard focus and scroll position survive the take-over', async ({ page }
   await page.route('**/*_bg.wasm', async (route) => { await wasmHeld; await route.continue(); });
   await page.setViewportSize({ width: 360, height: 640 });
   await page.goto('/en/ro');
-  await page.locator('a[href="en/ro/guides/check-a-claim"]').focus();
+  await page.locator('a[href="en/ro/guides"]').focus();
   await page.evaluate(() => window.scrollBy(0, 200));
   const scrolled = await page.evaluate(() => window.scrollY);
   expect(scrolled).toBeGreaterThan(0);
@@ -160,10 +160,10 @@ test('keyboard focus and scroll position survive the take-over', async ({ page }
     replaced: document.activeElement !== window.__old && !window.__old.isConnected,
     y: window.scrollY,
   }));
-  expect(focus).toEqual({ href: 'en/ro/guides/check-a-claim', replaced: true, y: scrolled });
+  expect(focus).toEqual({ href: 'en/ro/guides', replaced: true, y: scrolled });
   // The app now handles navigation itself: no new document is loaded.
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Check a claim before you share it');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Spotting misinformation');
   expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
 });

@@ -8,15 +8,15 @@ const ROUTES = [
   },
   {
     name: 'fr', path: '/fr/fr', title: 'France · Election Center', lang: 'fr', article: true,
-    heading: 'Élections en France', text: ['9 juin 2024', '7 juillet 2024', 'AFP Factuel', 'Ressources officielles'],
+    heading: 'Élections en France', text: ['9 juin 2024', '7 juillet 2024', 'Ministère de l’Intérieur', 'Ressources officielles (5)'],
   },
   {
     name: 'fr-en', path: '/en/fr', title: 'France · Election Center', lang: 'en', article: true,
-    heading: 'Elections in France', text: ['30 June', 'AFP Factuel', 'Official resources'],
+    heading: 'Elections in France', text: ['30 June', 'by proxy', 'Official resources (5)'],
   },
   {
     name: 'ro', path: '/ro/ro', title: 'România · Election Center', lang: 'ro', article: true,
-    heading: 'Alegeri în România', text: ['6 decembrie 2024', '18 mai 2025', 'Funky Citizens', 'Resurse oficiale'],
+    heading: 'Alegeri în România', text: ['6 decembrie 2024', '18 mai 2025', 'Autoritatea Electorală Permanentă', 'Resurse oficiale (5)'],
   },
   {
     name: 'ro-en', path: '/en/ro', title: 'Romania · Election Center', lang: 'en', article: true,
@@ -24,7 +24,7 @@ const ROUTES = [
   },
   {
     name: 'ro-hu', path: '/hu/ro', title: 'Románia · Election Center', lang: 'hu', article: true,
-    heading: 'Választások Romániában', text: ['2025. május 4-én', 'Hivatalos források'],
+    heading: 'Választások Romániában', text: ['2025. május 4-én', 'Hivatalos források (5)'],
   },
   {
     name: 'fr-partner-afp', path: '/fr/fr/partners/afp', title: 'AFP Factuel · Election Center', lang: 'fr', article: true,

@@ -22,8 +22,9 @@ test('the French explainer plays, with French and English captions and a transcr
   await expect(page.locator('.facts')).toContainText('0:50');
 });
 
-test('the Romanian explainer is listed on the hub and opens from it', async ({ page }) => {
+test('the Romanian explainer is listed in the hub\'s videos and opens from there', async ({ page }) => {
   await page.goto('/ro/ro');
+  await page.getByRole('link', { name: /^Videoclipuri/ }).click();
   await page.getByRole('link', { name: 'Verifică înainte să distribui, în cinci pași' }).click();
   await expect(page).toHaveURL('/ro/ro/videos/check-a-claim');
   await expect.poll(() => page.locator('video.player').evaluate((v) => Math.round(v.duration))).toBe(60);

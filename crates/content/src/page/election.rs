@@ -12,8 +12,8 @@ use crate::time::{self, TimeError};
 pub(super) const FIELDS: &[&str] = &["type", "status", "rerun_of", "how_to_vote", "events"];
 
 /// The hub shows `how_to_vote` on a phone's first screen, beside the date and where to
-/// check: a sentence or two, not the election page's section.
-const HOW_TO_VOTE_MAX: usize = 240;
+/// check: a sentence, two lines on a computer, not the election page's section.
+const HOW_TO_VOTE_MAX: usize = 150;
 
 pub(super) const EVENT_FIELDS: &[&str] = &["kind", "label", "date", "start", "end", "time_zone"];
 
@@ -94,7 +94,10 @@ pub(super) fn check(
         election_type: *t.get_ref(),
         status: *s.get_ref(),
         rerun_of: fm.rerun_of.as_ref().map(|x| x.get_ref().clone()),
-        how_to_vote: fm.how_to_vote.as_ref().map(|x| x.get_ref().trim().to_owned()),
+        how_to_vote: fm
+            .how_to_vote
+            .as_ref()
+            .map(|x| x.get_ref().trim().to_owned()),
         events,
     })
 }
