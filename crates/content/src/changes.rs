@@ -188,9 +188,14 @@ fn aspects(
     new_body: Option<&str>,
 ) -> Vec<Aspect> {
     let election = |p: &PageEntry| {
-        p.election
-            .as_ref()
-            .map(|e| (e.election_type, e.status, e.rerun_of.clone(), e.how_to_vote.clone()))
+        p.election.as_ref().map(|e| {
+            (
+                e.election_type,
+                e.status,
+                e.rerun_of.clone(),
+                e.how_to_vote.clone(),
+            )
+        })
     };
     let events = |p: &PageEntry| p.election.as_ref().map(|e| e.events.clone());
     let details = |p: &PageEntry| {
