@@ -47,6 +47,8 @@ pub mod i18n;
 #[cfg(feature = "build")]
 pub mod ics;
 #[cfg(feature = "build")]
+pub mod identity;
+#[cfg(feature = "build")]
 pub mod limits;
 #[cfg(feature = "build")]
 mod page;
