@@ -38,6 +38,7 @@ serve-release: build
 check-content:
 	cargo run --quiet --locked -p content-cli -- check content
 	cargo run --quiet --locked -p content-cli -- i18n i18n
+	cargo run --quiet --locked -p content-cli -- site
 
 ## What content CI runs: pages due for review (CONTENT.md → Review dates) are errors too.
 check-content-strict:

@@ -154,7 +154,7 @@ pub fn SiteProvider(children: ChildrenFn) -> impl IntoView {
                 children().into_any()
             }
             Some(Err(_)) => view! {
-                <p role="alert">"Election Center could not load. Check your connection and reload the page."</p>
+                <p role="alert">"This guide could not load. Check your connection and reload the page."</p>
             }
             .into_any(),
         }}

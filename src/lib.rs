@@ -87,9 +87,9 @@ fn Shell() -> impl IntoView {
                 " "<output></output>
             </p>
         </main>
-        <footer class="site-footer">
-            <p>{i18n.t("site.footer")}</p>
-        </footer>
+        // The deployment's footer (site.toml: text, contact and privacy links), as HTML the
+        // build writes into the interface texts: any identity costs this wasm nothing.
+        <footer class="site-footer" inner_html=i18n.t("site.footer_html")></footer>
     }
 }
 

@@ -12,12 +12,24 @@ use crate::{api, head, i18n, App};
 
 pub use crate::api::preload;
 
+/// What the deployment's identity (site.toml, read by the pre-renderer) puts in the head of
+/// every page and in the web app manifests: nothing of it is in the app.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Head {
+    /// The page's background, light and dark (`--bg`): the browser's bars around the page,
+    /// and the splash screen of the installed app.
+    pub background: (String, String),
+    /// Who publishes the site, as a schema.org `Organization`: each page then tells search
+    /// engines, in JSON-LD, that the site (named in the page's language) is theirs.
+    pub publisher: Option<serde_json::Value>,
+}
+
 /// `template` (Trunk's `index.html`) with the page at `path` in it: `<html lang>`, title,
 /// meta description, its addresses (canonical and in every language, under `site_url`,
-/// the site's public address ending in `/`), the list of files it read, and body. A path
-/// that names no route is the not-found page, which search engines are asked not to list.
-/// Fails when the template lacks a part to fill.
-pub fn page(template: &str, path: &str, site_url: &str) -> Result<String, String> {
+/// the site's public address ending in `/`), the list of files it read, what `head` adds,
+/// and body. A path that names no route is the not-found page, which search engines are
+/// asked not to list. Fails when the template lacks a part to fill.
+pub fn page(template: &str, path: &str, site_url: &str, head: &Head) -> Result<String, String> {
     api::take_read();
     let owner = Owner::new();
     let body = owner.with(|| {
@@ -60,11 +72,28 @@ pub fn page(template: &str, path: &str, site_url: &str) -> Result<String, String
         ));
     }
     // The browser's colours around the page, and the app to install (`web_manifest`).
+    let (light, dark) = (escape(&head.background.0), escape(&head.background.1));
     head_tags.push_str(&format!(
         "<link rel=\"manifest\" href=\"{lang}.webmanifest\">\n\
-         <meta name=\"theme-color\" media=\"(prefers-color-scheme: light)\" content=\"{LIGHT}\">\n\
-         <meta name=\"theme-color\" media=\"(prefers-color-scheme: dark)\" content=\"{DARK}\">\n"
+         <meta name=\"theme-color\" media=\"(prefers-color-scheme: light)\" content=\"{light}\">\n\
+         <meta name=\"theme-color\" media=\"(prefers-color-scheme: dark)\" content=\"{dark}\">\n"
     ));
+    if let Some(publisher) = &head.publisher {
+        let i18n = i18n::at_hand(lang).ok_or_else(|| format!("no interface texts for `{lang}`"))?;
+        let site = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": i18n.t("site.name"),
+            "url": site_url,
+            "inLanguage": lang.as_str(),
+            "publisher": publisher,
+        });
+        // A data block, which no CSP governs; `<` escaped so no text in it can end it.
+        head_tags.push_str(&format!(
+            "<script type=\"application/ld+json\">{}</script>\n",
+            site.to_string().replace('<', "\\u003c")
+        ));
+    }
     let html = replace_between(
         template,
         "<html",
@@ -97,11 +126,6 @@ pub fn page(template: &str, path: &str, site_url: &str) -> Result<String, String
     Ok(format!("{}</body></html>", &html[..end]))
 }
 
-/// The page's background, light and dark (`--bg` in `style/main.css`): the browser's bars
-/// around the page, and the splash screen of the installed app.
-const LIGHT: &str = "#ffffff";
-const DARK: &str = "#111418";
-
 /// The texts of the offline machinery, in the page's language, as `data-` attributes of
 /// `<html>`: the boot script's update prompt (`scripts/boot.mjs`), and what the offline
 /// worker writes into a page it answers from its cache (`scripts/offline/sw.js`). Written
@@ -126,7 +150,7 @@ fn offline_texts(lang: Lang) -> Result<String, String> {
 /// (`id`, the site's `base` path) whatever the language it was installed in; it starts on
 /// the home page in that language. Addresses are relative to the manifest, so a build for a
 /// sub-path works as it is.
-pub fn web_manifest(lang: Lang, base: &str) -> Result<String, String> {
+pub fn web_manifest(lang: Lang, base: &str, head: &Head) -> Result<String, String> {
     let i18n = i18n::at_hand(lang).ok_or_else(|| format!("no interface texts for `{lang}`"))?;
     let icon = |size: u32, purpose: &str| {
         serde_json::json!({
@@ -146,8 +170,8 @@ pub fn web_manifest(lang: Lang, base: &str) -> Result<String, String> {
         "start_url": lang.as_str(),
         "scope": "./",
         "display": "standalone",
-        "background_color": LIGHT,
-        "theme_color": LIGHT,
+        "background_color": head.background.0,
+        "theme_color": head.background.0,
         "icons": [icon(192, "any"), icon(512, "any"), icon(192, "maskable"), icon(512, "maskable")],
     });
     Ok(serde_json::to_string_pretty(&manifest).expect("JSON values serialise"))

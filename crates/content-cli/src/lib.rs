@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::{fs, io};
 
+use content::identity::Identity;
 use content::site::{self, Site, SourceFile};
 use content::Diagnostic;
 
@@ -284,8 +285,13 @@ pub fn interface_languages(dir: &Path) -> io::Result<Vec<(String, String)>> {
 /// the pre-renderer's list) and one `<lang>.json` per language: `[key, text]` pairs sorted
 /// by key, which the app searches without a hash map (smaller wasm), with the language's
 /// direction, review status, number conventions and CLDR plural rules under `#` keys
-/// (`content::lang::keys`).
-pub fn build_i18n(catalog: &content::i18n::Catalog, out: &Path) -> io::Result<()> {
+/// (`content::lang::keys`), and the deployment's name and footer (`identity`, in place of
+/// the texts its footer is made of: `content::identity::KEYS`).
+pub fn build_i18n(
+    catalog: &content::i18n::Catalog,
+    identity: &Identity,
+    out: &Path,
+) -> io::Result<()> {
     use content::lang::keys;
     let languages: Vec<(&String, &String)> = catalog
         .values()
@@ -311,20 +317,88 @@ pub fn build_i18n(catalog: &content::i18n::Catalog, out: &Path) -> io::Result<()
                 .iter()
                 .map(|(category, rule)| (format!("{}{category}", keys::PLURAL), rule.clone())),
         );
-        pairs.extend(t.texts.iter().map(|(k, v)| (k.clone(), v.clone())));
+        let keys = content::identity::KEYS;
+        pairs.extend(
+            t.texts
+                .iter()
+                .filter(|(k, _)| !keys.folded.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone())),
+        );
+        pairs.push((keys.name.into(), identity.name(lang).to_owned()));
+        pairs.push((
+            keys.footer_html.into(),
+            identity.footer_html(lang, &t.texts),
+        ));
         pairs.sort();
         write(&out.join(format!("{lang}.json")), &to_json(&pairs))?;
     }
     Ok(())
 }
 
+/// The identity file the build uses (README → Your own identity): `SITE_TOML`, else
+/// `site.toml` in the folder the build runs in, the repository's root.
+pub fn identity_path() -> PathBuf {
+    std::env::var_os("SITE_TOML")
+        .filter(|p| !p.is_empty())
+        .map_or_else(|| PathBuf::from("site.toml"), PathBuf::from)
+}
+
+/// Reads and checks the identity at `path`, with its logo read beside it.
+pub fn load_identity(path: &Path) -> io::Result<Result<Identity, Vec<Diagnostic>>> {
+    let limit = content::limits::MAX_FILE_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    fs::File::open(path)?.take(limit).read_to_end(&mut bytes)?;
+    let name = path.to_string_lossy().replace('\\', "/");
+    let (file, problem) = content::limits::decode(name, bytes);
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let read = |relative: &str| {
+        let mut bytes = Vec::new();
+        // One byte past the limit is enough to refuse it.
+        let limit = content::identity::MAX_LOGO_BYTES as u64 + 1;
+        fs::File::open(dir.join(relative))
+            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+            .ok()?;
+        Some(bytes)
+    };
+    Ok(match (content::identity::load(&file, read), problem) {
+        (Ok(identity), None) => Ok(identity),
+        (Ok(_), Some(problem)) => Err(vec![problem]),
+        (Err(mut problems), problem) => {
+            problems.extend(problem);
+            Err(problems)
+        }
+    })
+}
+
+/// What Trunk then builds into the site, written to `out`: `style`'s `main.css` with the
+/// identity's palette and logo, and the favicon: the logo, else `style`'s `favicon.svg`.
+pub fn write_identity(identity: &Identity, style: &Path, out: &Path) -> io::Result<()> {
+    let css = fs::read_to_string(style.join("main.css"))?;
+    let css = identity.stylesheet(&css).map_err(|e| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: {e}", style.join("main.css").display()),
+        )
+    })?;
+    write(&out.join("main.css"), css.as_bytes())?;
+    let favicon = match &identity.logo {
+        Some((_, svg)) => svg.clone().into_bytes(),
+        None => fs::read(style.join(content::identity::LOGO_FILE))?,
+    };
+    write(&out.join(content::identity::LOGO_FILE), &favicon)
+}
+
 /// Problems as an editor reads them: one `path:line:col: error: …` block each, then a count.
 pub fn report(root: &Path, problems: &[Diagnostic]) -> String {
     let mut out = list(root, problems);
+    // Without a root, the problems are one file's, named by its own path (site.toml).
+    let place = match problems.first() {
+        Some(problem) if root.as_os_str().is_empty() => problem.file.clone(),
+        _ => root.display().to_string(),
+    };
     out.push(format!(
-        "\n{} problem(s) in {}; nothing was published",
+        "\n{} problem(s) in {place}; nothing was published",
         problems.len(),
-        root.display()
     ));
     out.join("\n")
 }
@@ -470,11 +544,15 @@ fn github_property(text: &str) -> String {
     github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// One line per problem; `root` is left out when empty (a file named by its own path).
 fn list(root: &Path, problems: &[Diagnostic]) -> Vec<String> {
     let root = root.display().to_string();
     problems
         .iter()
-        .map(|p| format!("{}/{p}", root.trim_end_matches('/')))
+        .map(|p| match root.trim_end_matches('/') {
+            "" => p.to_string(),
+            root => format!("{root}/{p}"),
+        })
         .collect()
 }
 

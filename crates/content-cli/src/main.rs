@@ -17,6 +17,8 @@ Commands:
   check <content-dir>   check every page and print every problem with its file:line:col
   build <content-dir>   check, then write what the site serves (--out <dir>)
   i18n <i18n-dir>       check the interface translations; write them as JSON with --out
+  site [<site.toml>]    check the site's identity (name, logo, colours, footer); with
+                        --out, write the stylesheet and favicon it gives
   links <content-dir>   ask every address of another site whether it still answers
                         (needs the internet)
   help [<command>]      this help, or a command's (also: content-cli <command> --help)
@@ -27,7 +29,8 @@ Options (each command's help says which it takes):
   --previous <dir>      the build published before, for the change logs
   --format <format>     how problems are printed: text (the default), json or github
 
-Run it from the repository root: check and build read the interface languages from i18n/.
+Run it from the repository root: check, build and site read the interface languages from
+i18n/; i18n --out and site read the identity from site.toml (or SITE_TOML).
 With cargo: cargo run -p content-cli -- <command> [options]
 
 Examples:
@@ -102,8 +105,35 @@ same {placeholders}, the plural forms CLDR gives the language. With --out, write
 language as JSON, and languages.json, to <dir>.
 
 Options:
-  --out <dir>           where to write the translations as JSON
+  --out <dir>           where to write the translations as JSON, with the site's name
+                        and footer from its identity (site.toml, see content-cli help site)
   --format <format>     how problems are printed: text, json or github
+
+Environment:
+  SITE_TOML=path        the identity to write with --out (default: site.toml)
+";
+
+const SITE: &str = "\
+content-cli site: check the site's identity, and write what Trunk builds from it
+
+Usage: content-cli site [--format text|json|github] [<site.toml>] [--out <dir>]
+
+Checks the identity file (README.md → Your own identity; default: SITE_TOML, else
+site.toml): its fields, the logo (an SVG file that runs nothing), the https:// links, and
+the contrast of every pair of colours the stylesheet draws one on the other, in light and
+dark (WCAG AA: 4.5:1 for text, 3:1 for the focus ring). Every problem is printed with its
+line and column.
+
+With --out, writes to <dir> style/main.css with the identity's palette and logo in it, and
+favicon.svg (the logo, else style/favicon.svg): Trunk's builds link both (index.html,
+crates/editor/index.html), so the hook scripts/identity.sh runs this before each build.
+
+Options:
+  --out <dir>           where to write main.css and favicon.svg
+  --format <format>     how problems are printed: text, json or github
+
+Environment:
+  SITE_TOML=path        the identity when no file is given (default: site.toml)
 ";
 
 fn main() -> ExitCode {
@@ -115,7 +145,7 @@ fn main() -> ExitCode {
     let wants_help = rest.iter().any(|a| a == "--help" || a == "-h");
     match command.as_str() {
         "help" | "--help" | "-h" => help(rest.first().map(String::as_str)),
-        "check" | "build" | "i18n" | "links" if wants_help => help(Some(command)),
+        "check" | "build" | "i18n" | "site" | "links" if wants_help => help(Some(command)),
         "check" => match Args::parse(command, rest, &["--strict", "--format"]) {
             Ok(args) => check(args),
             Err(code) => code,
@@ -132,6 +162,21 @@ fn main() -> ExitCode {
             Ok(args) => i18n(args),
             Err(code) => code,
         },
+        "site" => {
+            // The file is optional: the build's identity by default.
+            let mut rest = rest.to_vec();
+            let named = rest.iter().enumerate().any(|(i, a)| {
+                !a.starts_with("--")
+                    && (i == 0 || !["--out", "--format"].contains(&rest[i - 1].as_str()))
+            });
+            if !named {
+                rest.push(content_cli::identity_path().to_string_lossy().into_owned());
+            }
+            match Args::parse(command, &rest, &["--format", "--out"]) {
+                Ok(args) => site(args),
+                Err(code) => code,
+            }
+        }
         "links" => content_cli::links::main(rest),
         other => {
             eprintln!("error: `{other}` is not a command of content-cli\nsee: content-cli help");
@@ -147,6 +192,7 @@ fn help(command: Option<&str>) -> ExitCode {
         Some("check") => CHECK,
         Some("build") => BUILD,
         Some("i18n") => I18N,
+        Some("site") => SITE,
         Some("links") => content_cli::links::HELP,
         Some(other) => {
             eprintln!("error: `{other}` is not a command of content-cli\nsee: content-cli help");
@@ -236,6 +282,7 @@ fn usage(command: &str) -> &'static str {
     match command {
         "check" => "content-cli check [--strict] [--format text|json|github] <content-dir>",
         "build" => "content-cli build [--strict] [--format text|json|github] <content-dir> --out <dir> [--previous <dir>]",
+        "site" => "content-cli site [--format text|json|github] [<site.toml>] [--out <dir>]",
         _ => "content-cli i18n [--format text|json|github] <i18n-dir> [--out <dir>]",
     }
 }
@@ -249,20 +296,8 @@ fn check(args: Args) -> ExitCode {
         previous,
         format,
     } = &args;
-    // Which languages voters can be shown: the interface's (run from the repository).
-    let i18n_dir = Path::new("i18n");
-    match content_cli::interface_languages(i18n_dir) {
-        Ok(languages) => {
-            content::lang::set_languages(languages);
-        }
-        Err(e) => {
-            eprintln!(
-                "cannot read the interface languages in {}: {e} (run content-cli from the \
-                 repository's root)",
-                i18n_dir.display()
-            );
-            return ExitCode::FAILURE;
-        }
+    if let Err(code) = set_interface_languages() {
+        return code;
     }
     let tree = match content_cli::read_tree(dir) {
         Ok(tree) => tree,
@@ -324,6 +359,25 @@ fn check(args: Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Which languages voters can be shown: the interface's (run from the repository).
+fn set_interface_languages() -> Result<(), ExitCode> {
+    let i18n_dir = Path::new("i18n");
+    match content_cli::interface_languages(i18n_dir) {
+        Ok(languages) => {
+            content::lang::set_languages(languages);
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!(
+                "cannot read the interface languages in {}: {e} (run content-cli from the \
+                 repository's root)",
+                i18n_dir.display()
+            );
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
 /// Prints the problems in `format` and fails.
 fn failed(format: Format, root: &Path, problems: &[Diagnostic]) -> ExitCode {
     match format {
@@ -362,10 +416,59 @@ fn i18n(args: Args) -> ExitCode {
         catalog.keys().cloned().collect::<Vec<_>>().join(", ")
     );
     if let Some(out) = args.out {
-        if let Err(e) = content_cli::build_i18n(&catalog, &out) {
+        // The identity names texts by interface language: these.
+        content::lang::set_languages(
+            catalog
+                .values()
+                .map(|t| (t.language.code.clone(), t.language.name.clone()))
+                .collect(),
+        );
+        let identity = match identity(&content_cli::identity_path(), args.format) {
+            Ok(identity) => identity,
+            Err(code) => return code,
+        };
+        if let Err(e) = content_cli::build_i18n(&catalog, &identity, &out) {
             eprintln!("cannot write {}: {e}", out.display());
             return ExitCode::FAILURE;
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `content-cli site`: the identity checked, and with `--out` what Trunk builds from it.
+fn site(args: Args) -> ExitCode {
+    if let Err(code) = set_interface_languages() {
+        return code;
+    }
+    let identity = match identity(&args.dir, args.format) {
+        Ok(identity) => identity,
+        Err(code) => return code,
+    };
+    if args.format != Format::Text {
+        print!("{}", args.format.render(Path::new(""), &[]));
+    }
+    eprintln!("identity ok: {}", args.dir.display());
+    if let Some(out) = args.out {
+        if let Err(e) = content_cli::write_identity(&identity, Path::new("style"), &out) {
+            eprintln!("cannot write {}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The identity at `path`, or the exit code after printing its problems.
+fn identity(path: &Path, format: Format) -> Result<content::identity::Identity, ExitCode> {
+    match content_cli::load_identity(path) {
+        Ok(Ok(identity)) => Ok(identity),
+        // The problems name the file by its own path.
+        Ok(Err(problems)) => Err(failed(format, Path::new(""), &problems)),
+        Err(e) => {
+            eprintln!(
+                "cannot read the site's identity {}: {e} (SITE_TOML names another; README.md → Your own identity)",
+                path.display()
+            );
+            Err(ExitCode::FAILURE)
+        }
+    }
 }

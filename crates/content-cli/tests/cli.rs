@@ -15,6 +15,7 @@ fn run(args: &[&str], build_date: &str) -> Output {
         .current_dir(repository())
         .env("BUILD_DATE", build_date)
         .env_remove("SITE_URL")
+        .env_remove("SITE_TOML")
         .output()
         .unwrap()
 }
@@ -58,6 +59,7 @@ fn the_help_names_every_command_and_option() {
         "check",
         "build",
         "i18n",
+        "site",
         "links",
         "help",
         "--strict",
@@ -74,7 +76,8 @@ fn the_help_names_every_command_and_option() {
             "build",
             &["--strict", "--format", "--out", "--previous", "SITE_URL"],
         ),
-        ("i18n", &["--format", "--out"]),
+        ("i18n", &["--format", "--out", "SITE_TOML"]),
+        ("site", &["--format", "--out", "SITE_TOML"]),
         (
             "links",
             &[
@@ -216,4 +219,50 @@ fn problems_as_github_workflow_commands() {
         )
     );
     assert!(stderr(&output).contains("1 problem(s)"));
+}
+
+/// The identity's checker prints each problem at its line, from the repository root, and
+/// fails; the shipped identity passes.
+#[test]
+fn site_checks_the_identity() {
+    let fixture = "crates/content-cli/tests/fixtures/identity-invalid/contrast-too-low/site.toml";
+    let output = run(&["site", fixture], "2025-02-01");
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        text.contains(&format!("{fixture}:7:9: error: [colours.light]: secondary text (summaries, the footer) and the search field's border: `muted` #8a8f97 on `background` #ffffff has a contrast of 3.25:1, below 4.5:1")),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(&format!("problem(s) in {fixture}; nothing was published\n")),
+        "{text}"
+    );
+    let output = run(&["site", "--format", "json", fixture], "2025-02-01");
+    assert!(
+        stdout(&output).contains(&format!("\"file\": \"{fixture}\"")),
+        "{}",
+        stdout(&output)
+    );
+    let shipped = run(&["site"], "2025-02-01");
+    assert!(shipped.status.success(), "{}", stderr(&shipped));
+    assert!(stderr(&shipped).contains("identity ok: site.toml"));
+}
+
+/// `i18n --out` writes the identity SITE_TOML names, whose languages are the interface's.
+#[test]
+fn i18n_writes_the_identity_site_toml_names() {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-i18n-identity");
+    let output = Command::new(env!("CARGO_BIN_EXE_content-cli"))
+        .args(["i18n", "i18n", "--out"])
+        .arg(&out)
+        .current_dir(repository())
+        .env(
+            "SITE_TOML",
+            "crates/content-cli/tests/fixtures/identity/site.toml",
+        )
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let fr = std::fs::read_to_string(out.join("fr.json")).unwrap();
+    assert!(fr.contains("\"Boussole du vote\""), "{fr}");
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use content_cli::{build, check, read_tree, Tree};
 
+mod expected;
 mod rust_source;
 
 fn fixtures() -> PathBuf {
@@ -72,19 +73,8 @@ fn valid_fixture_builds_to_the_golden_manifests() {
 fn each_invalid_fixture_reports_its_problem_with_file_and_line() {
     content::lang::set_test_languages();
     let base = read_tree(&fixtures().join("valid")).unwrap();
-    let mut cases: Vec<PathBuf> = fs::read_dir(fixtures().join("invalid"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    cases.sort();
-    assert!(
-        cases.len() >= 40,
-        "expected a fixture per rule, found {}",
-        cases.len()
-    );
-    let mut failures = Vec::new();
-    for case in cases {
-        let overlay = read_tree(&case).unwrap();
+    expected::each_case_reports_as_expected(&fixtures().join("invalid"), 40, |case| {
+        let overlay = read_tree(case).unwrap();
         let mut tree = Tree {
             files: base.files.clone(),
             assets: base.assets.clone(),
@@ -100,25 +90,12 @@ fn each_invalid_fixture_reports_its_problem_with_file_and_line() {
                 .into_iter()
                 .filter(|a| a != "expected.txt" && a != "grow.txt"),
         );
-        grow(&case, &mut tree);
-        let report = match check(&tree) {
+        grow(case, &mut tree);
+        match check(&tree) {
             Ok(_) => "(no problems)\n".to_owned(),
             Err(problems) => problems.iter().map(|p| format!("{p}\n")).collect(),
-        };
-        let expected_path = case.join("expected.txt");
-        if bless() {
-            fs::write(&expected_path, &report).unwrap();
-            continue;
         }
-        let expected = fs::read_to_string(&expected_path).unwrap_or_default();
-        if report != expected {
-            failures.push(format!(
-                "{}:\n--- expected\n{expected}--- got\n{report}",
-                case.display()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    });
 }
 
 /// A fixture's `grow.txt` makes files larger than is worth keeping in the repository: each
@@ -204,7 +181,7 @@ fn translations_are_complete_and_every_key_is_used() {
     let catalog = content_cli::check_i18n(&root.join("i18n"))
         .unwrap()
         .unwrap_or_else(|p| panic!("{}", content_cli::report(&root.join("i18n"), &p)));
-    let keys: std::collections::BTreeSet<String> = catalog["en"]
+    let mut keys: std::collections::BTreeSet<String> = catalog["en"]
         .texts
         .keys()
         .map(|k| match k.rsplit_once('.') {
@@ -217,6 +194,11 @@ fn translations_are_complete_and_every_key_is_used() {
         .flat_map(|file| file.lexed.literals)
         .map(|literal| literal.value)
         .collect();
+    // The build writes the site's name and footer into every language from its identity
+    // (site.toml), and makes that footer of translated texts.
+    let identity = content::identity::KEYS;
+    keys.extend([identity.name, identity.footer_html].map(str::to_owned));
+    literals.extend(identity.folded.map(str::to_owned));
     // The search script reads its texts from the same files (`i18n/<lang>.json`): its
     // quoted strings count as lookups too.
     let script = std::fs::read_to_string(root.join("scripts/search/ui.js")).unwrap();

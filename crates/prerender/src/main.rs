@@ -10,7 +10,9 @@
 //!
 //! Absolute addresses (canonical links, hreflang, the sitemap) need the site's public
 //! address: `SITE_URL` (`https://elections.example.org/`, with any sub-path the site is
-//! served under); see `site_url`.
+//! served under); see `site_url`. The deployment's identity (`SITE_TOML`, else
+//! `site.toml`: README → Your own identity) gives every page's theme colours and, with an
+//! organisation, its JSON-LD; see `head`.
 //!
 //! `prerender --editor <dist>`, once the editor's own build has written `<dist>/editor/`
 //! (crates/editor): the editor's page at each of its addresses (`/fr/editor` →
@@ -26,6 +28,7 @@ use std::process::ExitCode;
 
 use content::route::{site_routes, Editor, Route};
 use content::{CountryManifest, SiteIndex};
+use election_center::prerender::Head;
 
 fn main() -> ExitCode {
     let mut args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -80,6 +83,7 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
     let languages: Vec<(String, String)> = serde_json::from_str(&read("i18n/languages.json")?)
         .map_err(|e| format!("i18n/languages.json: {e}"))?;
     content::lang::set_languages(languages);
+    let head = head(&site_url)?;
     // Every file the app may fetch, at hand under the URL the app asks for. The app's store
     // is per thread, so each thread of the pool gets its own.
     let mut files = Vec::new();
@@ -95,7 +99,7 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<usize, String> {
         }
     });
     drop(files);
-    let count = pool.install(|| render_all(dist, &template, &site_url, &write))?;
+    let count = pool.install(|| render_all(dist, &template, &site_url, &head, &write))?;
     println!(
         "prerender: {} files changed",
         changed.load(std::sync::atomic::Ordering::Relaxed)
@@ -109,6 +113,7 @@ fn render_all(
     dist: &Path,
     template: &str,
     site_url: &str,
+    head: &Head,
     write: &(impl Fn(&str, &str) -> Result<(), String> + Sync),
 ) -> Result<usize, String> {
     use rayon::prelude::*;
@@ -130,7 +135,7 @@ fn render_all(
         Ok::<_, String>(manifest)
     })?;
     routes.par_iter().try_for_each(|route| {
-        let page = election_center::prerender::page(template, &route.path(), site_url)?;
+        let page = election_center::prerender::page(template, &route.path(), site_url, head)?;
         let page = match feeds::link(route, &index, &manifests, site_url) {
             Some(link) => feeds::into_head(&page, &link),
             None => page,
@@ -140,12 +145,12 @@ fn render_all(
     // Any path the host does not know: the not-found page, which still starts the app.
     write(
         "404.html",
-        &election_center::prerender::page(template, "/404", site_url)?,
+        &election_center::prerender::page(template, "/404", site_url, head)?,
     )?;
     for lang in content::lang::Lang::all() {
         write(
             &format!("{lang}.webmanifest"),
-            &election_center::prerender::web_manifest(lang, base_href(template)?)?,
+            &election_center::prerender::web_manifest(lang, base_href(template)?, head)?,
         )?;
     }
     write("routes.json", &routes_json(&routes, &index))?;
@@ -181,6 +186,49 @@ fn remove_other_sitemaps(dist: &Path, written: &[String]) -> Result<(), String> 
         }
     }
     Ok(())
+}
+
+/// What the deployment's identity puts in every page's head: its backgrounds, and the
+/// organisation that publishes the site (its logo, if any, is the site's favicon). The
+/// build has checked the identity before (`content-cli site`); a problem here stops too.
+fn head(site_url: &str) -> Result<Head, String> {
+    use content::identity;
+    let path = std::env::var_os("SITE_TOML")
+        .filter(|p| !p.is_empty())
+        .map_or_else(|| PathBuf::from("site.toml"), PathBuf::from);
+    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let file = content::site::SourceFile {
+        path: path.display().to_string(),
+        text,
+    };
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let identity =
+        identity::load(&file, |logo| fs::read(dir.join(logo)).ok()).map_err(|problems| {
+            let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            problems.join("\n")
+        })?;
+    let (light, dark) = identity.backgrounds();
+    let publisher = identity.organisation.as_ref().map(|o| {
+        let mut organisation = serde_json::json!({
+            "@type": "Organization",
+            "name": o.name,
+            "url": o.url,
+        });
+        if let Some(email) = &o.email {
+            organisation["email"] = email.as_str().into();
+        }
+        if !o.same_as.is_empty() {
+            organisation["sameAs"] = o.same_as.clone().into();
+        }
+        if identity.logo.is_some() {
+            organisation["logo"] = format!("{site_url}{}", identity::LOGO_FILE).into();
+        }
+        organisation
+    });
+    Ok(Head {
+        background: (light.to_string(), dark.to_string()),
+        publisher,
+    })
 }
 
 /// The editor's page at every `/<lang>/editor`, from the page its build wrote
