@@ -6,7 +6,7 @@ PORT ?= 8080
 # The site's public address, for canonical links and the sitemap (HOSTING.md).
 export SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: bench-search audit setup serve build build-embed serve-release check-content check-content-strict build-content test test-rust lint e2e e2e-nginx size bench bench-scale perf-report hosting-check fuzz e2e-languages a11y-report links container-check
+.PHONY: bench-search audit setup serve build build-embed build-identity serve-release check-content check-content-strict build-content test test-rust lint e2e e2e-nginx size bench bench-scale perf-report hosting-check fuzz e2e-languages a11y-report links container-check
 
 setup:
 	@scripts/setup.sh
@@ -30,6 +30,15 @@ build: setup
 build-embed: setup
 	EMBED_ORIGINS="http://localhost:4180" SITE_URL="http://127.0.0.1:4175/election-center/" trunk build --release --offline --public-url /election-center/ --dist target/dist-embed
 	node scripts/compress.mjs target/dist-embed
+
+## The release build with another deployment's identity (README → Your own identity): the
+## test one, every field set (crates/content-cli/tests/fixtures/identity/), which
+## identity.spec.mjs checks on every kind of page. Only what the identity gives changes: the
+## wasm is the default build's.
+IDENTITY_FIXTURE := crates/content-cli/tests/fixtures/identity/site.toml
+build-identity: setup
+	SITE_TOML=$(IDENTITY_FIXTURE) SITE_URL="http://127.0.0.1:4177/" trunk build --release --offline --dist target/dist-identity
+	node scripts/compress.mjs target/dist-identity
 
 ## Serve the release build the way a production host would.
 serve-release: build
@@ -133,8 +142,9 @@ e2e:
 	BUILD_DATE=2026-01-20 cargo run --quiet --locked -p content-cli -- build crates/content-cli/tests/fixtures/valid --out target/fixture-content
 	npx playwright test --config tests/e2e/playwright.config.mjs
 
-## Everything CI runs: native tests, the content check, the release build, its size budget and the browser tests.
-test: setup test-rust lint check-content build build-embed size e2e e2e-nginx
+## Everything CI runs: native tests, the content check, the release builds (the site, as
+## embedded, with another identity), the size budget and the browser tests.
+test: setup test-rust lint check-content build build-embed build-identity size e2e e2e-nginx
 
 ## The generated nginx and Caddy configurations (scripts/hosting.mjs), run on 127.0.0.1 and
 ## checked against the hosting rules and `_headers` (HOSTING.md), for dist/ and the embedding

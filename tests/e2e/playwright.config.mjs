@@ -6,6 +6,8 @@ const FIXTURE_PORT = 4174;
 // as an app's packaged files (exact files only).
 export const SUBPATH = 'http://127.0.0.1:4175/election-center/';
 export const PACKAGED = 'http://127.0.0.1:4176/election-center/';
+// The release build with the test identity (`make build-identity`, identity.spec.mjs).
+export const IDENTITY = 'http://127.0.0.1:4177/';
 // `make e2e-nginx`: the release build and the sub-path build served by Debian's nginx with
 // the configuration scripts/hosting.mjs generates (HOSTING.md), for the specs about what
 // a host does (routes, not-found, sub-path, headers, pre-compressed files, caching).
@@ -53,6 +55,7 @@ export default defineConfig({
       url: `${PACKAGED}index.html`,
       reuseExistingServer: false,
     },
+    ...(NGINX ? [] : [{ command: serve('target/dist-identity', 4177), cwd: '../..', url: IDENTITY, reuseExistingServer: false }]),
     // Web pages on other origins that embed the sub-path build in an iframe.
     { command: `node tests/e2e/hosts.mjs ${SUBPATH}`, cwd: '../..', url: 'http://localhost:4181/', reuseExistingServer: false },
   ],
