@@ -31,13 +31,15 @@ build-embed: setup
 	EMBED_ORIGINS="http://localhost:4180" SITE_URL="http://127.0.0.1:4175/election-center/" trunk build --release --offline --public-url /election-center/ --dist target/dist-embed
 	node scripts/compress.mjs target/dist-embed
 
-## The release build with another deployment's identity (README → Your own identity): the
-## test one, every field set (crates/content-cli/tests/fixtures/identity/), which
-## identity.spec.mjs checks on every kind of page. Only what the identity gives changes: the
-## wasm is the default build's.
+## The release build of a second deployment: another identity (README → Your own identity),
+## the test one with every field set (crates/content-cli/tests/fixtures/identity/), which
+## identity.spec.mjs checks on every kind of page; and the content plus a video in a
+## partner's player (tests/content-overlay/), whose host the build's CSP lets in
+## (player.spec.mjs). Only what the identity gives changes: the wasm is the default build's.
 IDENTITY_FIXTURE := crates/content-cli/tests/fixtures/identity/site.toml
 build-identity: setup
-	SITE_TOML=$(IDENTITY_FIXTURE) SITE_URL="http://127.0.0.1:4177/" trunk build --release --offline --dist target/dist-identity
+	rm -rf target/identity-content && cp -r content target/identity-content && cp -r tests/content-overlay/. target/identity-content/
+	CONTENT_DIR=target/identity-content SITE_TOML=$(IDENTITY_FIXTURE) SITE_URL="http://127.0.0.1:4177/" trunk build --release --offline --dist target/dist-identity
 	node scripts/compress.mjs target/dist-identity
 
 ## Serve the release build the way a production host would.

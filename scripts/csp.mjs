@@ -6,11 +6,16 @@
 // may show the site in an iframe and talk to it (EMBEDDING.md): frame-ancestors, and a
 // <meta name="election-center:embed-origins"> the app's bridge reads.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { snippets } from './hosting.mjs';
 
-export function policy(scriptHashes) {
+/**
+ * `frames`: the origins of the partners' players the content lists (the content build's
+ * content/player-origins.txt); frames from anywhere else, this site included, are refused.
+ * The editor passes `'self'` for its preview.
+ */
+export function policy(scriptHashes, frames = []) {
   return [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'${h}'`).join(' ')}`.trim(),
@@ -19,6 +24,7 @@ export function policy(scriptHashes) {
     "media-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
+    `frame-src ${frames.length ? frames.join(' ') : "'none'"}`,
     // The offline worker (sw.js) and the web app manifests (scripts/offline.mjs): this site's.
     "worker-src 'self'",
     "manifest-src 'self'",
@@ -89,7 +95,9 @@ if (isHook && process.env.TRUNK_PROFILE === 'debug') {
   const file = join(dir, 'index.html');
   const origins = embedOrigins(process.env.EMBED_ORIGINS);
   let html = readFileSync(file, 'utf8').replace(/<meta (http-equiv="Content-Security-Policy"|name="election-center:embed-origins")[^>]*>\s*/g, '');
-  const csp = policy(inlineScriptHashes(html));
+  const players = join(dir, 'content', 'player-origins.txt');
+  const frames = existsSync(players) ? readFileSync(players, 'utf8').split('\n').filter(Boolean) : [];
+  const csp = policy(inlineScriptHashes(html), frames);
   const metas = [`<meta http-equiv="Content-Security-Policy" content="${csp}">`];
   if (origins.length) metas.push(`<meta name="election-center:embed-origins" content="${origins.join(' ')}">`);
   const withMeta = html.replace(/<meta charset=["']?utf-8["']?\s*\/?>/i, (m) => [m, ...metas].join('\n  '));

@@ -11,7 +11,8 @@ set -e
 # The open feeds (FEEDS.md): with PREVIOUS_CONTENT, the `content/` folder of the site as
 # last published, the change logs say what changed since and keep their history.
 if [ -n "${PREVIOUS_CONTENT:-}" ]; then set -- --previous "$PREVIOUS_CONTENT"; else set --; fi
-cargo run --quiet --locked --package content-cli -- build content --out "$TRUNK_STAGING_DIR/content" "$@"
+# CONTENT_DIR: another content tree (the tests' second deployment, Makefile → build-identity).
+cargo run --quiet --locked --package content-cli -- build "${CONTENT_DIR:-content}" --out "$TRUNK_STAGING_DIR/content" "$@"
 cargo run --quiet --locked --package content-cli -- i18n i18n --out "$TRUNK_STAGING_DIR/i18n"
 node scripts/search.mjs build
 node scripts/boot.mjs

@@ -36,7 +36,7 @@ pub fn details(i18n: &I18n, code: &CountryCode, entry: &PageEntry) -> Option<Any
         return Some(partner(i18n, p).into_any());
     }
     if let Some(v) = &entry.video {
-        return Some(video(i18n, code, v).into_any());
+        return Some(video(i18n, code, &entry.title, v).into_any());
     }
     None
 }
@@ -192,33 +192,113 @@ const PRELOAD: &str = if cfg!(target_arch = "wasm32") {
     "none"
 };
 
-fn video(i18n: &I18n, code: &CountryCode, v: &Video) -> impl IntoView {
+fn video(i18n: &I18n, code: &CountryCode, title: &str, v: &Video) -> impl IntoView {
     let media = |path: &str| format!("content/{code}/{path}");
+    let poster = v.poster.as_deref().map(media);
     let player = match &v.source {
         VideoSource::File { file, captions } => {
             let tracks = captions.iter().map(|Captions { lang, label, file }| view! { <track kind="captions" srclang=lang.clone() label=label.clone() src=media(file) /> });
             view! {
-                <video class="player" controls preload=PRELOAD poster=v.poster.as_deref().map(media) lang=v.language.clone()>
+                <video class="player" controls preload=PRELOAD poster=poster lang=v.language.clone()>
                     <source src=media(file) type=if file.ends_with(".mp4") { "video/mp4" } else { "video/webm" } />
                     {tracks.collect_view()}
                 </video>
             }
             .into_any()
         }
-        VideoSource::External { url } => view! {
+        VideoSource::External { url, player: Some(player) } => {
+            facade(i18n, title, player, poster, url).into_any()
+        }
+        VideoSource::External { url, player: None } => view! {
+            {poster.map(|src| view! { <img class="poster" src=src alt="" /> })}
             <p><a class="button external" href=url.clone() rel="external noopener noreferrer">{i18n.t("video.partner_page")}</a></p>
         }
         .into_any(),
     };
     view! {
         <section class="kind-facts video-facts">
+            {series_label(i18n, v)}
             {player}
-            <dl class="facts">
-                {v.duration_seconds.map(|s| view! { <dt>{i18n.t("video.duration")}</dt><dd>{i18n.digits(&format::duration(s))}</dd> })}
-                <dt>{i18n.t("video.language")}</dt><dd>{i18n.language(&v.language)}</dd>
-                {v.published.clone().map(|day| view! { <dt>{i18n.t("video.published")}</dt><dd><time datetime=day.clone()>{i18n.date(&day)}</time></dd> })}
-            </dl>
+            {video_facts(i18n, v, None)}
         </section>
+    }
+}
+
+/// A partner's player behind its poster, loaded only when the voter asks: until then
+/// nothing is requested from the partner's host, which the button names. Without the app
+/// (a pre-rendered page, JavaScript off) the facade is a link to the player itself.
+fn facade(
+    i18n: &I18n,
+    title: &str,
+    player: &str,
+    poster: Option<String>,
+    page: &str,
+) -> impl IntoView {
+    let host = content::url::https_origin(player)
+        .map_or(page, |origin| &origin["https://".len()..])
+        .to_owned();
+    let label = i18n.tf("video.play_from", &[("host", &host)]);
+    let (title, player) = (title.to_owned(), player.to_owned());
+    let playing = RwSignal::new(false);
+    let frame = NodeRef::<leptos::html::Iframe>::new();
+    // The button the voter pressed is gone: keyboard focus goes to what replaced it.
+    Effect::new(move || {
+        if let Some(frame) = frame.get() {
+            let _ = frame.focus();
+        }
+    });
+    move || {
+        if playing.get() {
+            view! {
+                <iframe class="player" node_ref=frame src=player.clone() title=title.clone()
+                    allow="fullscreen; picture-in-picture; encrypted-media"
+                    referrerpolicy="strict-origin-when-cross-origin"
+                    sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"></iframe>
+            }
+            .into_any()
+        } else {
+            view! {
+                <a class="facade" href=player.clone() rel="external noopener noreferrer" on:click=move |ev| {
+                    ev.prevent_default();
+                    playing.set(true);
+                }>
+                    {poster.clone().map(|src| view! { <img src=src alt="" /> })}
+                    <span class="button">{label.clone()}</span>
+                </a>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// "Video series", above a series' facts.
+pub fn series_label(i18n: &I18n, v: &Video) -> Option<impl IntoView> {
+    v.series
+        .then(|| view! { <p class="kind-label">{i18n.t("video.series")}</p> })
+}
+
+/// What a voter wants to know before playing: the partner (on the video list, where cards
+/// stand side by side), its length, spoken language and captions,
+/// and when it came out. Facts not known are left out.
+pub fn video_facts(i18n: &I18n, v: &Video, partner: Option<String>) -> impl IntoView {
+    let captions = match &v.source {
+        VideoSource::File { captions, .. } if !captions.is_empty() => Some(
+            captions
+                .iter()
+                .map(|c| c.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        _ => None,
+    };
+    view! {
+        <dl class="facts">
+            {partner.map(|p| view! { <dt>{i18n.t("video.partner")}</dt><dd>{p}</dd> })}
+            {v.duration_seconds.map(|s| view! { <dt>{i18n.t("video.duration")}</dt><dd>{i18n.digits(&format::duration(s))}</dd> })}
+            <dt>{i18n.t("video.language")}</dt><dd>{i18n.language(&v.language)}</dd>
+            {captions.map(|c| view! { <dt>{i18n.t("video.captions")}</dt><dd>{c}</dd> })}
+            {v.published.clone().map(|day| view! { <dt>{i18n.t("video.published")}</dt><dd><time datetime=day.clone()>{i18n.date(&day)}</time></dd> })}
+        </dl>
     }
 }
 

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use content::route::Route;
 use content::videos::Filters;
-use content::{format, CountryCode, CountryManifest, PageEntry, Section, SiteIndex, Video};
+use content::{CountryCode, CountryManifest, PageEntry, Section, SiteIndex, Video};
 use leptos::prelude::*;
 
 use crate::api;
@@ -133,12 +133,9 @@ fn video_grid(i18n: &I18n, manifest: &CountryManifest) -> Option<impl IntoView> 
         view! {
             <li class="video-card" hidden=hidden lang=page.lang.clone()>
                 {poster}
+                {details::series_label(i18n, video)}
                 <h2><a href=Route::Page { lang: ui, country: code.clone(), section: Section::Videos, slug: page.slug.clone() }.href()>{page.title.clone()}</a></h2>
-                <dl class="facts">
-                    {video.partner.as_deref().map(|p| view! { <dt>{i18n.t("video.partner")}</dt><dd>{partner_name(p)}</dd> })}
-                    {video.duration_seconds.map(|s| view! { <dt>{i18n.t("video.duration")}</dt><dd>{i18n.digits(&format::duration(s))}</dd> })}
-                    <dt>{i18n.t("video.language")}</dt><dd>{i18n.language(&video.language)}</dd>
-                </dl>
+                {details::video_facts(i18n, video, video.partner.as_deref().map(partner_name))}
             </li>
         }
     });

@@ -75,8 +75,12 @@ pub fn check(tree: &Tree) -> Result<Site, Vec<Diagnostic>> {
     }
 }
 
+/// The origins of the partners' players the published videos use, one per line: what the
+/// CSP's `frame-src` allows beyond the site (scripts/csp.mjs reads it).
+pub const PLAYER_ORIGINS_FILE: &str = "player-origins.txt";
+
 /// Writes `index.json`, one manifest per country and language, every page body as HTML,
-/// and the media files pages refer to; and the feeds, for a trial build (`Publish::default`).
+/// the media files pages refer to and [`PLAYER_ORIGINS_FILE`]; and the feeds, for a trial build (`Publish::default`).
 pub fn build(site: &Site, content_dir: &Path, out: &Path) -> io::Result<()> {
     build_with(site, content_dir, out, &Publish::default()).map(drop)
 }
@@ -112,6 +116,15 @@ pub fn build_with(
             copy_dir(&media, &dir.join("media"))?;
         }
     }
+    let players = content::videos::player_origins(
+        site.countries
+            .iter()
+            .flat_map(|c| &c.pages)
+            .filter(|p| !p.draft)
+            .filter_map(|p| p.entry.video.as_ref()),
+    );
+    let players: String = players.into_iter().map(|o| o + "\n").collect();
+    write(&out.join(PLAYER_ORIGINS_FILE), players.as_bytes())?;
     feeds::write_feeds(site, out, publish)
 }
 

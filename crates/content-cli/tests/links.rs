@@ -386,7 +386,7 @@ fn every_case_is_reported_at_its_places_and_in_the_report_file() {
     assert!(position(": error: ") < position(": warning: "));
     assert!(
         stdout.contains(&format!(
-            "20 addresses checked (28 places in {}): 9 ok, 3 warning(s), 8 broken\nreport written to ",
+            "21 addresses checked (29 places in {}): 10 ok, 3 warning(s), 8 broken\nreport written to ",
             dir.display()
         )),
         "{stdout}"
@@ -431,7 +431,7 @@ fn every_case_is_reported_at_its_places_and_in_the_report_file() {
     assert_eq!(json["timeout_seconds"], 0.5);
     assert_eq!(
         json["summary"],
-        serde_json::json!({"addresses": 20, "places": 28, "ok": 9, "warnings": 3, "errors": 8})
+        serde_json::json!({"addresses": 21, "places": 29, "ok": 10, "warnings": 3, "errors": 8})
     );
     let by_url: BTreeMap<&str, &serde_json::Value> = json["links"]
         .as_array()
@@ -638,8 +638,12 @@ fn every_address_of_the_content_is_collected_with_its_places() {
         places("https://example.org/checkers/videos"),
         [
             "aa/videos/on-partner-site.en.md:8:16 external_url",
-            "aa/videos/on-partner-site.en.md:13:7 sources.url",
+            "aa/videos/on-partner-site.en.md:15:7 sources.url",
         ]
+    );
+    assert_eq!(
+        places("https://example.org/checkers/player/1"),
+        ["aa/videos/on-partner-site.en.md:10:14 player_url"]
     );
     let urls: Vec<&str> = links.iter().map(|l| l.url.as_str()).collect();
     let mut sorted = urls.clone();

@@ -15,7 +15,13 @@ use crate::front_matter;
 use crate::markdown::{link_target, parser_options};
 
 /// The front-matter fields that hold an address, as an editor writes them.
-pub const URL_FIELDS: &[&str] = &["sources.url", "url", "submit_claim_url", "external_url"];
+pub const URL_FIELDS: &[&str] = &[
+    "sources.url",
+    "url",
+    "submit_claim_url",
+    "external_url",
+    "player_url",
+];
 
 /// Where a link in a Markdown body is, in [`ExternalLink::field`].
 pub const BODY: &str = "body";
@@ -43,6 +49,7 @@ struct UrlFields {
     url: Option<Spanned<String>>,
     submit_claim_url: Option<Spanned<String>>,
     external_url: Option<Spanned<String>>,
+    player_url: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +102,7 @@ pub fn external_links(path: &str, text: &str, problems: &mut Vec<Diagnostic>) ->
                 (&fields.url, "url"),
                 (&fields.submit_claim_url, "submit_claim_url"),
                 (&fields.external_url, "external_url"),
+                (&fields.player_url, "player_url"),
             ] {
                 if let Some(url) = url {
                     add(url, field);

@@ -403,9 +403,13 @@ pub struct Video {
     pub published: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
-    /// Path relative to the country's folder.
+    /// Path relative to the country's folder; every video has one (the checker requires
+    /// it), optional here for manifests written before that rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poster: Option<String>,
+    /// A series of videos rather than one.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub series: bool,
     pub source: VideoSource,
 }
 
@@ -418,10 +422,15 @@ pub enum VideoSource {
         file: String,
         captions: Vec<Captions>,
     },
-    /// Watched on the partner's site.
+    /// Watched on the partner's site, or in its player (`player`, an https address shown
+    /// in an iframe only after the voter asks for it; its origin is in the CSP's
+    /// `frame-src`).
     External {
         #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
         url: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "uri")))]
+        player: Option<String>,
     },
 }
 

@@ -70,6 +70,22 @@ pub fn classify_url(url: &str) -> Result<UrlKind, UrlError> {
     }
 }
 
+/// The origin of an `https://` address (`https://host[:port]`), as a Content-Security-Policy
+/// source names it and a voter reads it; `None` unless the host is plain letters, digits,
+/// dots and dashes (so nothing in it can end or extend a CSP directive) and the port digits.
+pub fn https_origin(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://")?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (host, port) = rest[..end].split_once(':').unwrap_or((&rest[..end], "0"));
+    let plain = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && !port.is_empty()
+        && port.bytes().all(|b| b.is_ascii_digit());
+    plain.then(|| &url[.."https://".len() + end])
+}
+
 /// The scheme of a URL per the URL standard: letters, digits, `+-.` before the first `:`,
 /// starting with a letter, and no `/?#` before it (else the colon is part of a path).
 fn scheme(url: &str) -> Option<&str> {
@@ -84,6 +100,28 @@ fn scheme(url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn origins() {
+        for (url, origin) in [
+            (
+                "https://player.example.org/embed/1?x=2",
+                Some("https://player.example.org"),
+            ),
+            ("https://a-b.example:8443", Some("https://a-b.example:8443")),
+            ("https://example.org#t", Some("https://example.org")),
+            ("https://example.org;script-src *", None),
+            ("https://user@example.org/", None),
+            ("https://example.org:/x", None),
+            ("https://ex ample.org/", None),
+            ("https://'self'", None),
+            ("https:///path", None),
+            ("http://example.org/", None),
+            ("HTTPS://example.org/", None),
+        ] {
+            assert_eq!(https_origin(url), origin, "{url}");
+        }
+    }
 
     #[test]
     fn accepts_what_content_needs() {

@@ -1,8 +1,25 @@
 //! Filtering a country's videos by topic, partner and language, as the video list's address
 //! carries it (`?topic=…&partner=…&language=…`), so a filtered list can be shared.
 
+use std::collections::BTreeSet;
+
 use crate::query::Query;
-use crate::Video;
+use crate::{Video, VideoSource};
+
+/// The origins of the partners' players these videos use: the CSP's `frame-src` beyond
+/// `'self'`, so a voter's browser loads frames from these hosts and no other.
+pub fn player_origins<'a>(videos: impl IntoIterator<Item = &'a Video>) -> BTreeSet<String> {
+    videos
+        .into_iter()
+        .filter_map(|v| match &v.source {
+            VideoSource::External {
+                player: Some(p), ..
+            } => crate::url::https_origin(p),
+            _ => None,
+        })
+        .map(|origin| origin.to_ascii_lowercase())
+        .collect()
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
@@ -58,7 +75,6 @@ impl Filters {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::VideoSource;
 
     fn video(partner: Option<&str>, language: &str, topics: &[&str]) -> Video {
         Video {
@@ -68,10 +84,35 @@ mod tests {
             published: None,
             topics: topics.iter().map(|t| (*t).to_owned()).collect(),
             poster: None,
+            series: false,
             source: VideoSource::External {
                 url: "https://example.org/".into(),
+                player: None,
             },
         }
+    }
+
+    #[test]
+    fn player_origins_are_the_players_hosts_once_each() {
+        let with_player = |player: &str| Video {
+            source: VideoSource::External {
+                url: "https://partner.example/videos".into(),
+                player: Some(player.into()),
+            },
+            ..video(Some("afp"), "fr", &[])
+        };
+        let videos = [
+            with_player("https://Player.Example.org/embed/1"),
+            with_player("https://player.example.org/embed/2?t=3"),
+            with_player("https://other.example:8443/v/1"),
+            // Refused by the checker; never in the policy even if it got this far.
+            with_player("https://x.example;script-src *"),
+            video(Some("afp"), "fr", &[]),
+        ];
+        assert_eq!(
+            player_origins(&videos).into_iter().collect::<Vec<_>>(),
+            ["https://other.example:8443", "https://player.example.org"]
+        );
     }
 
     #[test]

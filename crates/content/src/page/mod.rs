@@ -71,6 +71,8 @@ struct FrontMatter {
     file: Option<Spanned<String>>,
     captions: Option<Spanned<Vec<video::CaptionFm>>>,
     external_url: Option<Spanned<String>>,
+    player_url: Option<Spanned<String>>,
+    series: Option<bool>,
 }
 
 const SOURCE_FIELDS: &[&str] = &["id", "title", "url"];

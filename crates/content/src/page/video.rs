@@ -1,5 +1,6 @@
 //! Video pages: a video served from this site (`file`, with captions) or one watched on a
-//! partner's site (`external_url`), with the facts a voter filters by.
+//! partner's site (`external_url`, and `player_url` when the partner's player can be shown
+//! here), with the facts a voter filters by.
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -18,6 +19,8 @@ pub(super) const FIELDS: &[&str] = &[
     "file",
     "captions",
     "external_url",
+    "player_url",
+    "series",
 ];
 
 pub(super) const CAPTION_FIELDS: &[&str] = &["lang", "label", "file"];
@@ -78,6 +81,8 @@ pub(super) fn check(r: &mut Reporter, fm: &FrontMatter, country: &str) -> Option
             ("duration", !ours || fm.duration.is_some()),
             ("published", !ours || fm.published.is_some()),
             ("partner", !theirs || fm.partner.is_some()),
+            // Every card shows one, and a partner's player is behind it until played.
+            ("poster", fm.poster.is_some()),
         ],
     );
     let published = fm.published.as_ref().map(|p| r.date(p, "published"));
@@ -87,6 +92,13 @@ pub(super) fn check(r: &mut Reporter, fm: &FrontMatter, country: &str) -> Option
         .and_then(|p| media(r, country, p, &["png", "jpg", "jpeg", "webp", "avif"]));
     let source = match (&fm.file, &fm.external_url) {
         (Some(file), None) => {
+            if let Some(player) = &fm.player_url {
+                r.at(
+                    player.span(),
+                    "a self-hosted video plays in this site's own player",
+                    "remove `player_url`, or `file` if the video is on the partner's site",
+                );
+            }
             let captions = fm
                 .captions
                 .as_ref()
@@ -122,8 +134,22 @@ pub(super) fn check(r: &mut Reporter, fm: &FrontMatter, country: &str) -> Option
                     "remove [[captions]]; the partner's player shows its own",
                 );
             }
+            if let Some(player) = &fm.player_url {
+                r.url(player, "`player_url`");
+                // Its origin goes into the site's CSP (`frame-src`), so it must be plain.
+                if crate::url::classify_url(player.get_ref()).is_ok()
+                    && crate::url::https_origin(player.get_ref()).is_none()
+                {
+                    r.at(
+                        player.span(),
+                        format!("`{}` does not name a plain host", player.get_ref()),
+                        "write the player's address as https://host/path, as the partner's \"embed\" code gives it",
+                    );
+                }
+            }
             Some(VideoSource::External {
                 url: url.get_ref().clone(),
+                player: fm.player_url.as_ref().map(|p| p.get_ref().clone()),
             })
         }
         (Some(file), Some(_)) => {
@@ -152,6 +178,7 @@ pub(super) fn check(r: &mut Reporter, fm: &FrontMatter, country: &str) -> Option
             .map(|t| t.get_ref().clone())
             .unwrap_or_default(),
         poster,
+        series: fm.series.unwrap_or_default(),
         source,
     })
 }
