@@ -102,7 +102,22 @@ addEventListener('click', (e) => {
 });
 }
 `;
-const boot = search + share + (process.env.TRUNK_PROFILE === 'release'
+// A partner's player (`facade` in src/details.rs): nothing is requested from its host
+// until the voter asks; then the player goes in the poster's place, inside the facade's
+// box, which the app owns and removes with the page. Before the router's handler, which
+// would hand the link to an embedding app.
+const player = `addEventListener('click', (e) => {
+  const link = e.target.closest?.('.facade a');
+  if (!link || e.defaultPrevented) return;
+  e.preventDefault();
+  const frame = Object.assign(document.createElement('iframe'), { className: 'player', src: link.href, title: link.dataset.title, allow: 'fullscreen; picture-in-picture; encrypted-media', referrerPolicy: 'strict-origin-when-cross-origin' });
+  frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-presentation allow-popups');
+  link.hidden = true;
+  link.after(frame);
+  frame.focus();
+});
+`;
+const boot = search + share + player + (process.env.TRUNK_PROFILE === 'release'
   ? `${offline}${afterPaint(`() => ${start}.then(offline)`)}`
   : afterPaint(`() => ${start}`));
 const name = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;

@@ -206,14 +206,17 @@ fn video(i18n: &I18n, code: &CountryCode, title: &str, v: &Video) -> impl IntoVi
             }
             .into_any()
         }
-        VideoSource::External { url, player: Some(player) } => {
-            facade(i18n, title, player, poster, url).into_any()
+        VideoSource::External { url, player } => {
+            let shown = match player {
+                Some(player) => facade(i18n, title, player, poster).into_any(),
+                None => poster.map(|src| view! { <img class="poster" src=src alt="" /> }).into_any(),
+            };
+            view! {
+                {shown}
+                <p><a class="button external" href=url.clone() rel="external noopener noreferrer">{i18n.t("video.partner_page")}</a></p>
+            }
+            .into_any()
         }
-        VideoSource::External { url, player: None } => view! {
-            {poster.map(|src| view! { <img class="poster" src=src alt="" /> })}
-            <p><a class="button external" href=url.clone() rel="external noopener noreferrer">{i18n.t("video.partner_page")}</a></p>
-        }
-        .into_any(),
     };
     view! {
         <section class="kind-facts video-facts">
@@ -225,49 +228,18 @@ fn video(i18n: &I18n, code: &CountryCode, title: &str, v: &Video) -> impl IntoVi
 }
 
 /// A partner's player behind its poster, loaded only when the voter asks: until then
-/// nothing is requested from the partner's host, which the button names. Without the app
-/// (a pre-rendered page, JavaScript off) the facade is a link to the player itself.
-fn facade(
-    i18n: &I18n,
-    title: &str,
-    player: &str,
-    poster: Option<String>,
-    page: &str,
-) -> impl IntoView {
-    let host = content::url::https_origin(player)
-        .map_or(page, |origin| &origin["https://".len()..])
-        .to_owned();
-    let label = i18n.tf("video.play_from", &[("host", &host)]);
-    let (title, player) = (title.to_owned(), player.to_owned());
-    let playing = RwSignal::new(false);
-    let frame = NodeRef::<leptos::html::Iframe>::new();
-    // The button the voter pressed is gone: keyboard focus goes to what replaced it.
-    Effect::new(move || {
-        if let Some(frame) = frame.get() {
-            let _ = frame.focus();
-        }
-    });
-    move || {
-        if playing.get() {
-            view! {
-                <iframe class="player" node_ref=frame src=player.clone() title=title.clone()
-                    allow="fullscreen; picture-in-picture; encrypted-media"
-                    referrerpolicy="strict-origin-when-cross-origin"
-                    sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"></iframe>
-            }
-            .into_any()
-        } else {
-            view! {
-                <a class="facade" href=player.clone() rel="external noopener noreferrer" on:click=move |ev| {
-                    ev.prevent_default();
-                    playing.set(true);
-                }>
-                    {poster.clone().map(|src| view! { <img src=src alt="" /> })}
-                    <span class="button">{label.clone()}</span>
-                </a>
-            }
-            .into_any()
-        }
+/// nothing is requested from the partner's host, which the button names. The boot script
+/// (scripts/boot.mjs, `player`) puts the player in the facade's box on a click; without
+/// scripts the facade is a link to the player itself.
+fn facade(i18n: &I18n, title: &str, player: &str, poster: Option<String>) -> impl IntoView {
+    let host = content::url::https_origin(player).map_or(player, |origin| &origin["https://".len()..]);
+    view! {
+        <div class="facade">
+            <a href=player.to_owned() rel="external noopener noreferrer" data-title=title.to_owned()>
+                {poster.map(|src| view! { <img src=src alt="" /> })}
+                <span class="button">{i18n.tf("video.play_from", &[("host", host)])}</span>
+            </a>
+        </div>
     }
 }
 
