@@ -12,8 +12,8 @@ import { snippets } from './hosting.mjs';
 
 /**
  * `frames`: the origins of the partners' players the content lists (the content build's
- * content/player-origins.txt); frames from anywhere else, this site included, are refused.
- * The editor passes `'self'` for its preview.
+ * content/player-origins.txt); beyond them only this site's own pages may be framed (the
+ * editor's preview is one, and `_headers` gives every path this policy).
  */
 export function policy(scriptHashes, frames = []) {
   return [
@@ -24,7 +24,7 @@ export function policy(scriptHashes, frames = []) {
     "media-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
-    `frame-src ${frames.length ? frames.join(' ') : "'none'"}`,
+    ["frame-src 'self'", ...frames].join(' '),
     // The offline worker (sw.js) and the web app manifests (scripts/offline.mjs): this site's.
     "worker-src 'self'",
     "manifest-src 'self'",

@@ -29,6 +29,6 @@ html = html
   .replace(inline[0], `<script type="module" src="${publicUrl}${name}"></script>\n`)
   // The boot script fetches the wasm itself: a preload would be a second request.
   .replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/g, '')
-  .replace(/<meta charset=["']?utf-8["']?\s*\/?>/i, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${policy([], ["'self'"])}">`);
+  .replace(/<meta charset=["']?utf-8["']?\s*\/?>/i, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${policy([])}">`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error(`${file}: an inline script is left`);
 writeFileSync(file, html);

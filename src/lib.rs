@@ -66,7 +66,10 @@ fn Shell() -> impl IntoView {
             </a>
             <LanguageSwitcher />
             <SearchForm />
-            {(!i18n.reviewed).then(|| view! { <p class="unreviewed-note" role="note">{i18n.t("site.unreviewed")}</p> })}
+            // One line on a phone's first screen; the whole sentence a tap away.
+            {(!i18n.reviewed).then(|| view! {
+                <details class="unreviewed-note"><summary>{i18n.t("site.unreviewed_short")}</summary><p>{i18n.t("site.unreviewed")}</p></details>
+            })}
         </header>
         <main id="main" tabindex="-1">
             {move || match use_route().get() {

@@ -23,9 +23,12 @@ test('every hub answers when, how and where to check on its first screen, in abo
     for (const part of ['.next-election', '.how-to-vote', '.where-to-check']) {
       if ((await page.locator(`.glance ${part}`).count()) !== 1) problems.push(`${path}: no ${part}`);
     }
-    // Where the interface is machine-assisted, or the country is not written in it, a
-    // notice comes first: the glance must still begin on the first screen.
-    const notices = await page.locator('.unreviewed-note, .fallback-notice').count();
+    // Where the country is not written in the interface's language, a notice says so
+    // first: the glance must still begin on the first screen. A machine-assisted
+    // interface's note is one line, which the glance makes room for.
+    const notices = await page.locator('.fallback-notice').count();
+    const note = page.locator('.unreviewed-note summary');
+    if ((await note.count()) && (await note.evaluate((e) => e.getBoundingClientRect().height)) > 30) problems.push(`${path}: the machine-assisted note takes more than a line`);
     const glanceEnd = await bottom('.glance');
     if (notices === 0 && glanceEnd > PHONE.height) problems.push(`${path}: the glance ends at ${glanceEnd} px, below the first screen`);
     if (notices > 0 && (await top('.glance')) > PHONE.height * 0.8) problems.push(`${path}: the glance begins at ${await top('.glance')} px`);
@@ -34,7 +37,8 @@ test('every hub answers when, how and where to check on its first screen, in abo
     // then the tools, the sources and the footer every page has.
     const hub = await bottom('.prose');
     const whole = await page.evaluate(() => document.documentElement.scrollHeight);
-    const screens = notices ? 2.75 : 2;
+    // About two: the Romanian and Hungarian texts run longer than the English.
+    const screens = notices ? 2.75 : 2.25;
     if (hub > screens * PHONE.height) problems.push(`${path}: the hub ends at ${hub} px, more than ${screens} screens`);
     if (whole > (screens + 1.25) * PHONE.height) problems.push(`${path}: ${whole} px in all, more than ${screens + 1.25} screens`);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -43,7 +47,7 @@ test('every hub answers when, how and where to check on its first screen, in abo
   }
   const range = (key, rows) => `${Math.min(...rows.map((r) => r[key]))}–${Math.max(...rows.map((r) => r[key]))} px`;
   const plain = report.filter((r) => r.notices === 0);
-  console.log(`${hubs.length} hubs on a ${PHONE.width} × ${PHONE.height} phone: the glance ends at ${range('glanceEnd', plain)} (${plain.length} without a notice), ${range('glanceEnd', report)} (all); the hub ends at ${range('hub', report)}; whole page ${range('whole', report)}`);
+  console.log(`${hubs.length} hubs on a ${PHONE.width} × ${PHONE.height} phone: the glance ends at ${range('glanceEnd', plain)} (${plain.length} without a fallback notice), ${range('glanceEnd', report)} (all); the hub ends at ${range('hub', report)}; whole page ${range('whole', report)}`);
   expect(problems).toEqual([]);
 });
 

@@ -140,7 +140,12 @@ test.describe('a German voter', () => {
     await page.goto('/de/fr/elections/legislative-2024');
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(page.locator('.timeline')).toContainText('30. Juni 2024');
-    await expect(page.getByRole('banner').getByRole('note')).toHaveText(texts('de')['site.unreviewed']);
+    // One line, the whole sentence behind it.
+    const note = page.getByRole('banner').locator('details.unreviewed-note');
+    await expect(note.locator('summary')).toHaveText(texts('de')['site.unreviewed_short']);
+    await expect(note.getByText(texts('de')['site.unreviewed'])).toBeHidden();
+    await note.locator('summary').click();
+    await expect(note.getByText(texts('de')['site.unreviewed'])).toBeVisible();
   });
 });
 

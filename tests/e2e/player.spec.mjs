@@ -3,7 +3,7 @@
 // player.example.test, a host only these tests answer (Playwright's routing). Before the
 // voter asks, nothing is requested from that host; on a click or Enter the player takes the
 // poster's place and keyboard focus; without JavaScript the facade is a link to the player.
-// The build's CSP lets frames come from that host and from nowhere else.
+// The build's CSP lets frames come from that host and from no other (but the site's own).
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.mjs';
 import { IDENTITY } from './playwright.config.mjs';
@@ -76,7 +76,7 @@ test.describe('a frame from any other host', () => {
   test('is refused by the build\'s policy', async ({ page }) => {
     await page.goto(PAGE);
     const csp = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
-    expect(csp.split('; ')).toContain('frame-src https://player.example.test');
+    expect(csp.split('; ')).toContain("frame-src 'self' https://player.example.test");
     const refused = page.evaluate(() => new Promise((resolve) => {
       addEventListener('securitypolicyviolation', (e) => resolve(e.blockedURI), { once: true });
       document.body.append(Object.assign(document.createElement('iframe'), { src: 'https://other.example.test/x' }));
@@ -88,7 +88,7 @@ test.describe('a frame from any other host', () => {
 
 test('the build wrote the players\' origins, and _headers carries the same policy', () => {
   expect(readFileSync(new URL('content/player-origins.txt', built), 'utf8')).toBe('https://player.example.test\n');
-  expect(readFileSync(new URL('_headers', built), 'utf8')).toMatch(/frame-src https:\/\/player\.example\.test;/);
+  expect(readFileSync(new URL('_headers', built), 'utf8')).toMatch(/frame-src 'self' https:\/\/player\.example\.test;/);
 });
 
 test.describe('without JavaScript', () => {
