@@ -94,7 +94,7 @@ for (const [id, guide] of guides) {
 
 // The worker, with this build's shell.
 const assets = readdirSync(dir).filter((f) => HASHED.test(f)).sort();
-const shell = [...assets, 'favicon.svg', 'i18n/languages.json', 'content/index.json', '404.html'];
+const shell = [...assets, 'favicon.svg', 'logo-dark.svg', 'i18n/languages.json', 'content/index.json', '404.html'];
 const worker = readFileSync(join(here, 'offline/sw.js'), 'utf8');
 const version = hash(JSON.stringify(shell) + worker);
 writeFileSync(join(dir, 'sw.js'), `const BUILD = ${JSON.stringify({ version, shell, assets })};\n${worker}`);

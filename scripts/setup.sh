@@ -37,6 +37,8 @@ if cmp -s .cargo/config.toml.new .cargo/config.toml; then rm .cargo/config.toml.
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v brotli >/dev/null || need_apt+=(brotli)
+# A deployment's icons are drawn from its logo (scripts/icons.sh).
+command -v rsvg-convert >/dev/null || need_apt+=(librsvg2-bin)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo

@@ -62,7 +62,8 @@ async function expectIdentity(page, lang, scheme) {
     const style = getComputedStyle(el);
     return { image: style.backgroundImage, size: style.fontSize };
   });
-  expect(mark.image).toMatch(/favicon\.svg"?\)$/);
+  // Its dark version on the dark palette.
+  expect(mark.image).toMatch(scheme === 'dark' ? /logo-dark\.svg"?\)$/ : /favicon\.svg"?\)$/);
   expect(mark.size).toBe('0px');
   const colours = await page.evaluate(() => ({
     background: getComputedStyle(document.body).backgroundColor,
@@ -132,8 +133,18 @@ for (const lang of ['en', 'fr']) {
 test('the favicon is the logo, and the installed app takes the palette', async ({ request }) => {
   const favicon = await request.get(`${IDENTITY}favicon.svg`);
   expect(await favicon.text()).toBe(readFileSync(new URL('logo.svg', fixture), 'utf8'));
+  const dark = await request.get(`${IDENTITY}logo-dark.svg`);
+  expect(await dark.text()).toBe(readFileSync(new URL('logo-dark.svg', fixture), 'utf8'));
   const manifest = await (await request.get(`${IDENTITY}fr.webmanifest`)).json();
   expect(manifest).toMatchObject({ name: NAME.fr, background_color: '#fbfaf5', theme_color: '#fbfaf5' });
+  // Its icons are drawn from the logo, not Election Center's (style/icons/, the default build's).
+  for (const { src, sizes } of manifest.icons) {
+    const png = await (await request.get(`${IDENTITY}${src}`)).body();
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(sizes);
+    expect(png.equals(readFileSync(new URL(`../../style/${src}`, import.meta.url)))).toBe(false);
+    expect(readFileSync(new URL(`../../dist/${src}`, import.meta.url)).equals(readFileSync(new URL(`../../style/${src}`, import.meta.url)))).toBe(true);
+  }
 });
 
 test("the voter's wasm and script are the default build's, byte for byte", () => {

@@ -384,7 +384,8 @@ pub fn load_identity(path: &Path) -> io::Result<Result<Identity, Vec<Diagnostic>
 }
 
 /// What Trunk then builds into the site, written to `out`: `style`'s `main.css` with the
-/// identity's palette and logo, and the favicon: the logo, else `style`'s `favicon.svg`.
+/// identity's palette and logo, the favicon (the logo, else `style`'s `favicon.svg`) and the
+/// dark theme's logo (else the favicon again).
 pub fn write_identity(identity: &Identity, style: &Path, out: &Path) -> io::Result<()> {
     let css = fs::read_to_string(style.join("main.css"))?;
     let css = identity.stylesheet(&css).map_err(|e| {
@@ -398,6 +399,11 @@ pub fn write_identity(identity: &Identity, style: &Path, out: &Path) -> io::Resu
         Some((_, svg)) => svg.clone().into_bytes(),
         None => fs::read(style.join(content::identity::LOGO_FILE))?,
     };
+    let dark = match &identity.logo_dark {
+        Some((_, svg)) => svg.clone().into_bytes(),
+        None => favicon.clone(),
+    };
+    write(&out.join(content::identity::DARK_LOGO_FILE), &dark)?;
     write(&out.join(content::identity::LOGO_FILE), &favicon)
 }
 

@@ -31,6 +31,10 @@ pub const STYLE_MARKER: &str = "/* site.toml: palette and logo */";
 /// worker's shell, and the stylesheet's `url()` finds it beside itself.
 pub const LOGO_FILE: &str = "favicon.svg";
 
+/// The file the dark theme's logo is served as: always written (the logo, or the favicon,
+/// when there is no dark one), so the build copies one file whatever the identity.
+pub const DARK_LOGO_FILE: &str = "logo-dark.svg";
+
 /// The interface texts the identity takes part in (`i18n/<lang>.json`).
 pub struct Keys {
     /// Written by the build from the identity, in every language.
@@ -65,6 +69,8 @@ pub struct Identity {
     pub footer: Option<PerLanguage>,
     /// The logo's path as written, relative to `site.toml`, and its text.
     pub logo: Option<(String, String)>,
+    /// The logo drawn on the dark palette, when the logo would not show on it.
+    pub logo_dark: Option<(String, String)>,
     pub contact: Option<String>,
     pub privacy: Option<String>,
     pub light: Palette,
@@ -404,6 +410,12 @@ impl Identity {
                 "\n.brand .brand-mark {{ background: url({LOGO_FILE}) center / contain no-repeat; font-size: 0; border-radius: 0; }}"
             ));
         }
+        if self.logo_dark.is_some() {
+            let dark = format!("background-image: url({DARK_LOGO_FILE});");
+            block.push_str(&format!(
+                "\n:root[data-theme=\"dark\"] .brand .brand-mark {{ {dark} }}\n@media (prefers-color-scheme: dark) {{\n  :root:not([data-theme]) .brand .brand-mark {{ {dark} }}\n}}"
+            ));
+        }
         Ok(main_css.replacen(STYLE_MARKER, &block, 1))
     }
 
@@ -449,6 +461,7 @@ impl Identity {
 #[serde(deny_unknown_fields)]
 struct File {
     logo: Option<Spanned<String>>,
+    logo_dark: Option<Spanned<String>>,
     contact: Option<Spanned<String>>,
     privacy: Option<Spanned<String>>,
     name: Spanned<Table>,
@@ -475,8 +488,9 @@ struct OrganisationFile {
     same_as: Option<Vec<Spanned<String>>>,
 }
 
-const TOP_FIELDS: [&str; 7] = [
+const TOP_FIELDS: [&str; 8] = [
     "logo",
+    "logo_dark",
     "contact",
     "privacy",
     "name",
@@ -535,6 +549,16 @@ pub fn load(
         .logo
         .as_ref()
         .and_then(|logo| checker.logo(logo, &read));
+    let logo_dark = parsed.logo_dark.as_ref().and_then(|dark| {
+        if parsed.logo.is_none() {
+            checker.at(
+                dark.span().start,
+                "`logo_dark` is the logo for the dark theme, but there is no `logo`",
+                "add `logo`, the logo on the light theme, above it",
+            );
+        }
+        checker.logo(dark, &read)
+    });
     let contact = parsed.contact.as_ref().and_then(|c| {
         checker.link(
             c,
@@ -567,6 +591,7 @@ pub fn load(
             name,
             footer: footer.flatten(),
             logo,
+            logo_dark,
             contact,
             privacy,
             light,
@@ -969,7 +994,9 @@ mod tests {
             text: text.into(),
         };
         load(&file, |path| {
-            (path == "logo.svg").then(|| LOGO.as_bytes().to_vec())
+            ["logo.svg", "logo-dark.svg"]
+                .contains(&path)
+                .then(|| LOGO.as_bytes().to_vec())
         })
     }
 
@@ -1054,6 +1081,24 @@ mod tests {
         let logo = SITE.replacen("[name]", "logo = \"logo.svg\"\n\n[name]", 1);
         let css = load_text(&logo).unwrap().stylesheet(STYLE_MARKER).unwrap();
         assert!(css.ends_with("\n.brand .brand-mark { background: url(favicon.svg) center / contain no-repeat; font-size: 0; border-radius: 0; }"));
+        assert!(!css.contains("logo-dark.svg"));
+        // A dark version, for both ways into the dark palette.
+        let both = SITE.replacen(
+            "[name]",
+            "logo = \"logo.svg\"\nlogo_dark = \"logo-dark.svg\"\n\n[name]",
+            1,
+        );
+        let css = load_text(&both).unwrap().stylesheet(STYLE_MARKER).unwrap();
+        assert!(css.contains(":root[data-theme=\"dark\"] .brand .brand-mark { background-image: url(logo-dark.svg); }"));
+        assert!(css.contains("@media (prefers-color-scheme: dark) {\n  :root:not([data-theme]) .brand .brand-mark { background-image: url(logo-dark.svg); }\n}"));
+        // Not without the logo it is the dark version of.
+        let alone = SITE.replacen("[name]", "logo_dark = \"logo-dark.svg\"\n\n[name]", 1);
+        let problems = load_text(&alone).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(
+            problems[0].message,
+            "`logo_dark` is the logo for the dark theme, but there is no `logo`"
+        );
     }
 
     #[test]
