@@ -6,6 +6,7 @@
 // The build's CSP lets frames come from that host and from no other (but the site's own).
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.mjs';
+import { axe } from './axe.mjs';
 import { IDENTITY } from './playwright.config.mjs';
 
 const PAGE = `${IDENTITY}en/fr/videos/partner-player`;
@@ -70,6 +71,19 @@ test('leaving the page takes the player with it', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Test video in a partner’s player');
   await expect(page.locator('iframe')).toHaveCount(0);
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds nothing on the facade or the player, ${scheme}`, async ({ page }) => {
+    await fakePlayer(page);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(PAGE);
+    await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+    expect((await axe(page)).violations).toEqual([]);
+    await page.getByRole('link', { name: /^Play: / }).click();
+    await expect(page.frameLocator('.facade iframe').getByText('The partner’s player')).toBeVisible();
+    expect((await axe(page)).violations).toEqual([]);
+  });
+}
 
 test.describe('a frame from any other host', () => {
   test.use({ expectedProblems: [[/CSP violation: frame-src https:\/\/other\.example\.test/, /console error: Framing 'https:\/\/other\.example\.test\/' violates/]] });
