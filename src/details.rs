@@ -209,7 +209,9 @@ fn video(i18n: &I18n, code: &CountryCode, title: &str, v: &Video) -> impl IntoVi
         VideoSource::External { url, player } => {
             let shown = match player {
                 Some(player) => facade(i18n, title, player, poster).into_any(),
-                None => poster.map(|src| view! { <img class="poster" src=src alt="" /> }).into_any(),
+                None => poster
+                    .map(|src| view! { <img class="poster" src=src alt="" /> })
+                    .into_any(),
             };
             view! {
                 {shown}
@@ -232,7 +234,8 @@ fn video(i18n: &I18n, code: &CountryCode, title: &str, v: &Video) -> impl IntoVi
 /// (scripts/boot.mjs, `player`) puts the player in the facade's box on a click; without
 /// scripts the facade is a link to the player itself.
 fn facade(i18n: &I18n, title: &str, player: &str, poster: Option<String>) -> impl IntoView {
-    let host = content::url::https_origin(player).map_or(player, |origin| &origin["https://".len()..]);
+    let host =
+        content::url::https_origin(player).map_or(player, |origin| &origin["https://".len()..]);
     view! {
         <div class="facade">
             <a href=player.to_owned() rel="external noopener noreferrer" data-title=title.to_owned()>
