@@ -5,7 +5,8 @@
 use content::countdown::{next_event, Until};
 use content::route::Route;
 use content::{
-    Captions, CountryCode, Election, ElectionEvent, ElectionStatus, EventKind, PageEntry, Partner,
+    Captions, CountryCode, Election, ElectionEvent, ElectionStatus, EventKind, GuideTopic,
+    PageEntry, Partner,
     PartnerKind, Resource, ResourceKind, Section, TocEntry, Video, VideoSource,
 };
 use leptos::prelude::*;
@@ -328,12 +329,28 @@ fn event_key(k: EventKind) -> &'static str {
     }
 }
 
-/// The kind of an official resource or a partner, in the interface's language.
+/// The kind of an official resource or a partner, or a guide's topic, in the interface's
+/// language.
 pub fn kind_label(i18n: &I18n, entry: &PageEntry) -> Option<String> {
-    match (&entry.resource, &entry.partner) {
-        (Some(r), _) => Some(i18n.t(resource_key(r.kind))),
-        (None, Some(p)) => Some(i18n.t(partner_key(p.kind))),
-        (None, None) => None,
+    match (&entry.resource, &entry.partner, &entry.guide) {
+        (Some(r), _, _) => Some(i18n.t(resource_key(r.kind))),
+        (None, Some(p), _) => Some(i18n.t(partner_key(p.kind))),
+        (None, None, Some(g)) => Some(i18n.t(topic_key(g.topic))),
+        _ => None,
+    }
+}
+
+fn topic_key(t: GuideTopic) -> &'static str {
+    match t {
+        GuideTopic::CheckAClaim => "guide.topic.check_a_claim",
+        GuideTopic::ManipulatedMedia => "guide.topic.manipulated_media",
+        GuideTopic::AiGenerated => "guide.topic.ai_generated",
+        GuideTopic::Labels => "guide.topic.labels",
+        GuideTopic::CoordinatedBehaviour => "guide.topic.coordinated_behaviour",
+        GuideTopic::Reporting => "guide.topic.reporting",
+        GuideTopic::HowToVote => "guide.topic.how_to_vote",
+        GuideTopic::Results => "guide.topic.results",
+        GuideTopic::Other => "guide.topic.other",
     }
 }
 

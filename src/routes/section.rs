@@ -203,7 +203,9 @@ fn section_groups(
     }
     let ui = i18n.lang;
     // Official bodies and partners are grouped by kind (electoral authority, court, …), in
-    // the order the kinds first appear; other sections form one group without a heading.
+    // the order the kinds first appear; guides by topic once a topic has more than one
+    // (one guide per topic is a short list, whose headings would repeat its titles); other
+    // sections form one group without a heading.
     let mut groups: Vec<(Option<String>, Vec<&PageEntry>)> = Vec::new();
     for page in items {
         let kind = details::kind_label(i18n, page);
@@ -211,6 +213,10 @@ fn section_groups(
             Some((_, members)) => members.push(page),
             None => groups.push((kind, vec![page])),
         }
+    }
+    if section == Section::Guides && groups.iter().all(|(_, members)| members.len() < 2) {
+        let all = groups.into_iter().flat_map(|(_, members)| members).collect();
+        groups = vec![(None, all)];
     }
     Some(view! {
             {groups.into_iter().map(|(kind, members)| view! {
