@@ -350,7 +350,7 @@ fn topic_key(t: GuideTopic) -> &'static str {
         GuideTopic::Reporting => "guide.topic.reporting",
         GuideTopic::HowToVote => "guide.topic.how_to_vote",
         GuideTopic::Results => "guide.topic.results",
-        GuideTopic::Other => "guide.topic.other",
+        GuideTopic::Other => "guide.topic.general",
     }
 }
 
