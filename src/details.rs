@@ -6,8 +6,7 @@ use content::countdown::{next_event, Until};
 use content::route::Route;
 use content::{
     Captions, CountryCode, Election, ElectionEvent, ElectionStatus, EventKind, GuideTopic,
-    PageEntry, Partner,
-    PartnerKind, Resource, ResourceKind, Section, TocEntry, Video, VideoSource,
+    PageEntry, Partner, PartnerKind, Resource, ResourceKind, Section, TocEntry, Video, VideoSource,
 };
 use leptos::prelude::*;
 

@@ -215,7 +215,10 @@ fn section_groups(
         }
     }
     if section == Section::Guides && groups.iter().all(|(_, members)| members.len() < 2) {
-        let all = groups.into_iter().flat_map(|(_, members)| members).collect();
+        let all = groups
+            .into_iter()
+            .flat_map(|(_, members)| members)
+            .collect();
         groups = vec![(None, all)];
     }
     Some(view! {
