@@ -42,11 +42,7 @@ pub fn read_tree(dir: &Path) -> io::Result<Tree> {
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "md" || e == "toml") {
-                // Past the limit a file is refused unread, however large it is.
-                let mut bytes = Vec::new();
-                fs::File::open(&path)?
-                    .take(content::limits::MAX_FILE_BYTES as u64 + 1)
-                    .read_to_end(&mut bytes)?;
+                let bytes = read_at_most(&path, content::limits::MAX_FILE_BYTES)?;
                 let (file, problem) = content::limits::decode(relative, bytes);
                 tree.files.push(file);
                 tree.problems.extend(problem);
@@ -356,23 +352,24 @@ pub fn identity_path() -> PathBuf {
         .map_or_else(|| PathBuf::from("site.toml"), PathBuf::from)
 }
 
+/// The file at `path`, read up to one byte past `limit`: enough for the checker to refuse
+/// it, however large it is, without reading it all.
+fn read_at_most(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Reads and checks the identity at `path`, with its logo read beside it.
 pub fn load_identity(path: &Path) -> io::Result<Result<Identity, Vec<Diagnostic>>> {
-    let limit = content::limits::MAX_FILE_BYTES as u64 + 1;
-    let mut bytes = Vec::new();
-    fs::File::open(path)?.take(limit).read_to_end(&mut bytes)?;
+    let bytes = read_at_most(path, content::limits::MAX_FILE_BYTES)?;
     let name = path.to_string_lossy().replace('\\', "/");
     let (file, problem) = content::limits::decode(name, bytes);
     let dir = path.parent().unwrap_or(Path::new(""));
-    let read = |relative: &str| {
-        let mut bytes = Vec::new();
-        // One byte past the limit is enough to refuse it.
-        let limit = content::identity::MAX_LOGO_BYTES as u64 + 1;
-        fs::File::open(dir.join(relative))
-            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
-            .ok()?;
-        Some(bytes)
-    };
+    let read =
+        |relative: &str| read_at_most(&dir.join(relative), content::identity::MAX_LOGO_BYTES).ok();
     Ok(match (content::identity::load(&file, read), problem) {
         (Ok(identity), None) => Ok(identity),
         (Ok(_), Some(problem)) => Err(vec![problem]),
