@@ -74,7 +74,8 @@ self.addEventListener('install', (event) => {
 // The voter accepted the new version (the boot script's "Reload"): it takes over, and the
 // pages open reload themselves when it does.
 self.addEventListener('message', (event) => {
-  if (event.data === 'update') self.skipWaiting();
+  // (Within the event's lifetime: a worker may be stopped once its events are done.)
+  if (event.data === 'update') event.waitUntil(self.skipWaiting());
 });
 
 self.addEventListener('activate', (event) => {

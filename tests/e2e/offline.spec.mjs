@@ -196,7 +196,8 @@ test.describe('saving a country', () => {
 async function nextDeploy(use) {
   const state = { next: false };
   const server = createServer((req, res) => {
-    const upstream = forward({ host: '127.0.0.1', port: 4173, path: req.url, method: req.method, headers: { ...req.headers, 'accept-encoding': 'identity' } }, (answer) => {
+    // (A connection of its own each time: a reused one may be closed by the server meanwhile.)
+    const upstream = forward({ host: '127.0.0.1', port: 4173, path: req.url, method: req.method, headers: { ...req.headers, 'accept-encoding': 'identity' }, agent: false }, (answer) => {
       if (!(state.next && req.url.endsWith('/sw.js'))) {
         res.writeHead(answer.statusCode, answer.headers);
         return answer.pipe(res);
@@ -207,6 +208,8 @@ async function nextDeploy(use) {
         res.writeHead(answer.statusCode, headers).end(text.replace(/"version":"([0-9a-f]+)"/, '"version":"next-$1"'));
       });
     });
+    // A failed forward is a failed request, as it would be without the proxy.
+    upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -219,11 +222,13 @@ async function nextDeploy(use) {
 
 test.describe('a new build', () => {
   test('is offered, never applied silently, and Reload applies it', async ({ page }) => {
+    // (Room for the browser to wait out the old worker: see the poll below.)
+    test.setTimeout(60_000);
     await nextDeploy(async (site, deploy) => {
       await page.goto(`${site}en/ro`);
       await controlled(page);
-      // (Asked again while the page reloads: nothing to read meanwhile.)
-      const shells = () => page.evaluate(async () => (await caches.keys()).filter((n) => n.includes(' shell '))).catch(() => []);
+      // (Asked again while the page reloads: nothing to read meanwhile; the error says why.)
+      const shells = () => page.evaluate(async () => (await caches.keys()).filter((n) => n.includes(' shell '))).catch((e) => [e.message.split('\n')[0]]);
       const waiting = () => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting));
       deploy.next = true;
       await page.reload();
@@ -241,9 +246,22 @@ test.describe('a new build', () => {
       // Until the voter says so, the new version waits (its shell is ready beside the old).
       expect(await waiting()).toBe(true);
       expect(await shells()).toHaveLength(2);
+      // What the browser does with the two versions, to say it when the next step fails.
+      const cdp = await page.context().newCDPSession(page);
+      const versions = [];
+      const start = Date.now();
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: all }) => {
+        versions.push(`${Date.now() - start} ms: ${all.map((v) => `#${v.versionId} ${v.runningStatus}/${v.status}`).join(', ')}`);
+      });
+      await cdp.send('ServiceWorker.enable');
       await reload.press('Enter');
-      // (The new worker activates, then drops the old shell: slow on a busy machine.)
-      await expect.poll(shells, { timeout: 20_000 }).toEqual([expect.stringMatching(/ shell next-/)]);
+      // The new worker activates once the old one is idle (it stops), then drops the old shell.
+      await expect
+        .poll(shells, { timeout: 30_000 })
+        .toEqual([expect.stringMatching(/ shell next-/)])
+        .catch((error) => {
+          throw new Error(`${error.message}\nThe workers after Reload:\n${versions.join('\n')}`);
+        });
       await expect(page.locator('body')).toHaveAttribute('data-app', 'ready');
       await expect(bar(page)).toHaveCount(0);
       await expect(page).toHaveURL(`${site}en/ro/guides`);
