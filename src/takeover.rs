@@ -108,19 +108,24 @@ async fn take_over(body: &HtmlElement) {
                 .position(|old| *old != fresh && old.get_attribute("src") == src);
             if let (Some(at), Some(parent)) = (twin, fresh.parent_node()) {
                 let old = painted.swap_remove(at);
-                let moved = js_sys::Reflect::get(&parent, &"moveBefore".into())
-                    .ok()
-                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                    .is_some_and(|f| f.call2(&parent, &old, &fresh).is_ok());
-                if !moved {
-                    let _ = parent.insert_before(&old, Some(&fresh));
-                }
+                move_before(&parent, &old, Some(&fresh));
                 fresh.remove();
             }
         }
     }
+    // The boot script's status line ("saved on …", "a new version … Reload": a body-level
+    // `<output>`) is not the page's: it stays, after the app's page, and keeps its focus (a
+    // voter may be on its Reload button while the app starts).
+    let mut status_focus = None;
     for node in static_page {
-        if let Some(parent) = node.parent_node() {
+        if node.node_name() == "OUTPUT" {
+            if let Some(active) = document.active_element() {
+                if node.contains(Some(&active)) {
+                    status_focus = active.dyn_into::<HtmlElement>().ok();
+                }
+            }
+            move_before(body, &node, None);
+        } else if let Some(parent) = node.parent_node() {
             let _ = parent.remove_child(&node);
         }
     }
@@ -134,12 +139,33 @@ async fn take_over(body: &HtmlElement) {
             }
         }
     }
-    let refocus = focused
-        .and_then(|i| document.query_selector_all(FOCUSABLE).ok()?.item(i))
-        .and_then(|n| n.dyn_into::<HtmlElement>().ok());
+    let refocus = status_focus.or_else(|| {
+        focused
+            .and_then(|i| document.query_selector_all(FOCUSABLE).ok()?.item(i))
+            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+    });
     if let Some(el) = refocus {
         let _ = el.focus();
     }
     let _ = body.set_attribute("data-app", "ready");
     crate::bridge::ready();
+}
+
+/// Moves `node` before `reference` (last without one) with `moveBefore` where the browser
+/// has it, which moves without removing: an image is not painted anew, focus stays put.
+fn move_before(parent: &web_sys::Node, node: &web_sys::Node, reference: Option<&web_sys::Node>) {
+    let moved = js_sys::Reflect::get(parent, &"moveBefore".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|f| {
+            f.call2(
+                parent,
+                node,
+                &reference.map_or(wasm_bindgen::JsValue::NULL, |r| r.into()),
+            )
+            .is_ok()
+        });
+    if !moved {
+        let _ = parent.insert_before(node, reference);
+    }
 }

@@ -167,3 +167,29 @@ test('keyboard focus and scroll position survive the take-over', async ({ page }
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('Spotting misinformation');
   expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
 });
+
+test('the boot script’s status line stays through the take-over, with its focus', async ({ page }) => {
+  // A new version's prompt can show before the app has taken the page over (the worker
+  // answers sooner than the page's data): a voter on its Reload button stays there.
+  let release;
+  const wasmHeld = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => { await wasmHeld; await route.continue(); });
+  await page.goto('/en/ro');
+  // What scripts/boot.mjs appends to the body: an <output> with the text and a button.
+  await page.evaluate(() => {
+    const bar = Object.assign(document.createElement('output'), { textContent: 'A new version of this guide is available. ' });
+    bar.append(Object.assign(document.createElement('button'), { textContent: 'Reload' }));
+    document.body.append(bar);
+  });
+  const reload = page.locator('body > output').getByRole('button', { name: 'Reload' });
+  await reload.focus();
+  await page.evaluate(() => { window.__button = document.activeElement; });
+  release();
+  await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
+  await expect(reload).toBeFocused();
+  expect(await page.evaluate(() => ({
+    same: document.activeElement === window.__button,
+    last: document.body.lastElementChild.tagName,
+    count: document.querySelectorAll('body > output').length,
+  }))).toEqual({ same: true, last: 'OUTPUT', count: 1 });
+});
