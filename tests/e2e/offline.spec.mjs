@@ -234,9 +234,14 @@ test.describe('a new build', () => {
       await page.reload();
       const prompt = bar(page);
       await expect(prompt).toContainText('A new version of this guide is available.');
-      // It stays while the voter moves on in the app, and the reload keeps the page they are on.
+      // It stays while the voter moves on in the app (the prompt may show before the app has
+      // taken the page over: prerender.spec's status line), and the reload keeps the page
+      // they are on.
+      await expect(page.locator('body')).toHaveAttribute('data-app', 'ready');
+      await page.evaluate(() => { window.__sameDocument = true; });
       await page.getByRole('link', { name: 'Spotting misinformation' }).first().click();
       await expect(h1(page)).toHaveText('Spotting misinformation');
+      expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
       await expect(prompt).toContainText('A new version of this guide is available.');
       await expect(prompt).toHaveRole('status');
       const reload = prompt.getByRole('button', { name: 'Reload' });

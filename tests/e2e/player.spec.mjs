@@ -67,6 +67,8 @@ test('leaving the page takes the player with it', async ({ page }) => {
   await expect(page.locator('body[data-app=ready]')).toHaveCount(1);
   await page.getByRole('link', { name: /^Play: / }).click();
   await expect(page.locator('iframe')).toHaveCount(1);
+  // (Once the player has loaded: leaving sooner cuts its request off, a reported error.)
+  await expect(page.frameLocator('iframe').getByText('The partner’s player')).toBeVisible();
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').last().click();
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Test video in a partner’s player');
   await expect(page.locator('iframe')).toHaveCount(0);
